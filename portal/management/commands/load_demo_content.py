@@ -1,0 +1,38 @@
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+# Each app contributes a ``build()``; later builders may rely on earlier ones.
+BUILDERS = ["portal.demo.build"]
+
+
+class Command(BaseCommand):
+    help = "Build the demo site in code. Safe to run repeatedly: it updates, never duplicates."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for path in BUILDERS:
+                import_string(path)()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        if settings.DEBUG:
+            self._ensure_local_admin()
+
+    def _ensure_local_admin(self):
+        username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "tyokyky-demo")
+        user_model = get_user_model()
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"email": "admin@example.fi"}
+        )
+        if created or not user.is_superuser:
+            user.is_superuser = user.is_staff = True
+            user.set_password(password)
+            user.save()
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+            + ("" if created else " (unless you changed it)")
+        )

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Työkykyportaali"
+    )
+    feedback_email = models.EmailField(
+        _("feedback e-mail"), default="palaute@example.fi",
+        help_text=_("A role address, never a private person's address."),
+    )
+    supervising_authority = models.CharField(
+        _("supervising authority"), max_length=200, blank=True,
+        help_text=_("Leave empty to use the authority named in the server settings."),
+    )
+    supervising_authority_url = models.URLField(
+        _("supervising authority's web address"), blank=True
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("feedback_email"),
+        MultiFieldPanel(
+            [FieldPanel("supervising_authority"), FieldPanel("supervising_authority_url")],
+            heading=_("Accessibility supervision"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.shortcuts import render
+from django.template import loader
+from django.http import HttpResponseServerError
+from django.utils import translation
+
+
+def _language_from_path(path):
+    prefix = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    return prefix if prefix in codes else settings.LANGUAGE_CODE
+
+
+def page_not_found(request, exception=None):
+    translation.activate(_language_from_path(request.path))
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Render the 500 page without touching the database: it may be what failed."""
+    language = _language_from_path(request.path)
+    with translation.override(language):
+        body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
+    return HttpResponseServerError(body)
