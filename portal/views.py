@@ -1,19 +1,17 @@
 from django.conf import settings
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 from django.utils import translation
 
 
 def _language_from_path(path):
-    prefix = path.lstrip("/").split("/", 1)[0]
-    codes = {code for code, _name in settings.LANGUAGES}
-    return prefix if prefix in codes else settings.LANGUAGE_CODE
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
 def page_not_found(request, exception=None):
-    translation.activate(_language_from_path(request.path))
-    return render(request, "404.html", status=404)
+    with translation.override(_language_from_path(request.path)):
+        return render(request, "404.html", status=404)
 
 
 def server_error(request):

@@ -17,3 +17,4 @@ STORAGES = {
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
+STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Everything CI runs: lint, Django checks, the suite on SQLite and on PostgreSQL
+# (in parallel, one per core), then the real-browser journeys. Starts and stops
+# its own PostgreSQL and OpenSearch servers. Exit status is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+LOGS=var/test-logs
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.xml "$LOGS"/*.log
+failed=0
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "FAILED: $*"; failed=1; }
+
+cleanup() {
+  scripts/search-engine.sh stop opensearch >/dev/null 2>&1 || true
+  scripts/postgres.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+step "ruff"
+.venv/bin/ruff check . || fail ruff
+
+step "message catalogues"
+$PY manage.py compilemessages -v0 --ignore=.venv || fail compilemessages
+
+step "manage.py check / makemigrations --check"
+$PY manage.py check || fail check
+$PY manage.py makemigrations --check --dry-run || fail makemigrations
+
+step "servers"
+PG_URL=$(scripts/postgres.sh start) || { fail "PostgreSQL did not start"; exit 1; }
+echo "PostgreSQL: $PG_URL"
+OS_URL=$(scripts/search-engine.sh start opensearch | tail -n 1) || { fail "OpenSearch did not start"; exit 1; }
+echo "OpenSearch: $OS_URL"
+export TEST_OPENSEARCH_URL="$OS_URL"
+
+step "suites on SQLite and PostgreSQL (in parallel)"
+run_suite() {  # name, then environment assignments
+  local name=$1; shift
+  env "$@" TEST_SEARCH_INDEX_PREFIX="test-$name-$$" \
+    $PY -m pytest -m "not e2e" -q -p no:cacheprovider \
+    --junitxml="$LOGS/$name.xml" >"$LOGS/$name.log" 2>&1
+}
+run_suite sqlite DATABASE_URL= & sqlite_pid=$!
+run_suite postgres DATABASE_URL="$PG_URL" & pg_pid=$!
+wait $sqlite_pid || fail "SQLite suite"
+wait $pg_pid || fail "PostgreSQL suite"
+for name in sqlite postgres; do
+  echo "-- $name"; tail -n 40 "$LOGS/$name.log"
+done
+
+step "browser journeys (Chromium + axe-core)"
+DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -m e2e -q -p no:cacheprovider \
+  --junitxml="$LOGS/e2e.xml" tests/e2e || fail "browser journeys"
+
+step "summary"
+$PY - "$LOGS" <<'PYEOF' || fail "summary"
+import pathlib, sys, xml.etree.ElementTree as ET
+total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+for xml in sorted(pathlib.Path(sys.argv[1]).glob("*.xml")):
+    suite = ET.parse(xml).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    counts = {key: int(suite.get(key, 0)) for key in total}
+    for key in total:
+        total[key] += counts[key]
+    print(f"{xml.stem}: {counts['tests']} tests, {counts['failures'] + counts['errors']} failed, {counts['skipped']} skipped")
+failed = total["failures"] + total["errors"]
+passed = total["tests"] - failed - total["skipped"]
+if total["tests"] == 0:
+    sys.exit("no tests ran")
+print(f"{passed} passed, {failed} failed, {total['skipped']} skipped")
+PYEOF
+exit $failed
