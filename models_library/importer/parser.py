@@ -623,7 +623,10 @@ class _Builder:
         return index < 0 or index >= len(self.lines) or self.lines[index].is_blank
 
     def _next_line(self, index: int) -> _Line | None:
-        return next((line for line in self.lines[index + 1 :] if not line.is_blank), None)
+        for following in range(index + 1, len(self.lines)):
+            if not self.lines[following].is_blank:
+                return self.lines[following]
+        return None
 
     # Results
 
