@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from lxml import etree
+from lxml import html as lxml_html
 
 from .decoding import ImportInputError
 
@@ -204,17 +204,25 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _REQUIRED_MARKER = re.compile(r"(?:\s+\*{1,2}|\*\*)\s*$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●○‣∙·]|[-–—*](?=\s))\s*")
 _SENTENCE_END = tuple('.!?…)"”»')
+_WHITESPACE_RUN = re.compile(r"\s+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 MAX_HEADING_LENGTH = 80
 MAX_HEADING_WORDS = 10
 MAX_UNKNOWN_LABEL_LENGTH = 60
+MAX_LABEL_LENGTH = 2 * max(len(label) for label in LABELS)  # leaves room for extra spaces
 
 
 def _clean(line: str) -> str:
     """Normalise the whitespace of one line and drop invisible characters."""
-    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _lines(text: str) -> list[str]:
+    """The input's lines in Unicode NFC; HTML is turned into text first."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    return unicodedata.normalize("NFC", text).splitlines()
 
 
 def _normalise_bullet(line: str) -> str:
@@ -238,6 +246,8 @@ def _label_key(text: str) -> str:
 
 def lookup_label(text: str) -> LabelSpec | None:
     """The LabelSpec of a label as written ("Luotu", "TEKIJÄ:", ...), or None."""
+    if len(text) > MAX_LABEL_LENGTH:
+        return None  # a quick exit for body text
     key = _label_key(text)
     if key in LABELS:
         return LABELS[key]
@@ -273,8 +283,8 @@ def _classify(raw: str) -> _Line:
     if not text:
         return _Line(icon=icon)
 
-    marked = bool(_REQUIRED_MARKER.search(text))
-    heading = _REQUIRED_MARKER.sub("", text)
+    marked = text.endswith("*") and bool(_REQUIRED_MARKER.search(text))
+    heading = _REQUIRED_MARKER.sub("", text) if marked else text
     colon = heading.endswith(":")
     heading = heading.rstrip(":").rstrip()
     spec = lookup_label(heading)
@@ -283,17 +293,23 @@ def _classify(raw: str) -> _Line:
     if spec:
         return _Line(text=text, icon=icon, label=spec, heading=heading, marked=marked, colon=colon)
 
-    name, separator, value = text.partition(":")
-    if separator and value.strip() and (spec := lookup_label(name)) and spec.target != GROUP:
-        return _Line(
-            text=text,
-            icon=icon,
-            label=spec,
-            heading=name.strip(),
-            colon=True,
-            inline_value=value.strip(),
-        )
+    if inline := _split_inline_label(raw, text):
+        name, spec, value = inline
+        return _Line(text=text, icon=icon, label=spec, heading=name, colon=True, inline_value=value)
     return _Line(text=text, icon=icon, heading=heading, marked=marked, colon=colon)
+
+
+def _split_inline_label(raw: str, text: str) -> tuple[str, LabelSpec, str] | None:
+    """("Luotu", spec, "3.4.2022") for "Luotu: 3.4.2022" or "Luotu<TAB>3.4.2022"."""
+    candidates = [raw.partition("\t")]
+    colon = text.find(":", 0, MAX_LABEL_LENGTH + 1)  # labels are short
+    if colon >= 0:
+        candidates.append((text[:colon], ":", text[colon + 1 :]))
+    for name, separator, value in candidates:
+        name, value = _clean(name).rstrip(":").rstrip(), _clean(value)
+        if separator and value and (spec := lookup_label(name)) and spec.target != GROUP:
+            return name, spec, value
+    return None
 
 
 def _is_title_like(text: str, max_length: int = MAX_HEADING_LENGTH) -> bool:
@@ -362,10 +378,12 @@ class ParsedDescription:
     phenomena_text: str = ""
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Normally empty: unknown text is kept in the field or section it follows.
     unmatched_lines: list[str] = field(default_factory=list)
 
     @staticmethod
     def meaningful_lines(text: str) -> list[str]:
+        """See the module-level meaningful_lines()."""
         return meaningful_lines(text)
 
     def section(self, key: str) -> Section | None:
@@ -412,10 +430,8 @@ class ParsedDescription:
 
 def meaningful_lines(text: str) -> list[str]:
     """The input's lines without noise, labels, markers, bullets and blank lines."""
-    if looks_like_html(text):
-        text = html_to_text(text)
     result = []
-    for raw in text.splitlines():
+    for raw in _lines(text):
         line = _classify(raw)
         if line.is_blank or line.group:
             continue
@@ -506,10 +522,10 @@ class _Builder:
         spec = lookup_label(name)
         if spec:
             self.labels_seen.add(_label_key(name))
-        if spec and spec.kind:
+        if spec and spec.kind:  # "Toimintamallin kuvaus", "Kokonaisuuden kuvaus"
             self.kind_votes.append(spec.kind)
             self.zone = _DESCRIPTION
-        elif self.zone == _TEASER:
+        elif spec or self.zone == _TEASER:  # "Perustiedot", or any group at the top
             self.zone = _BASIC
         self.group = name
         self.target = None
@@ -652,9 +668,7 @@ def parse(text: str) -> ParsedDescription:
     Raises ImportInputError when the text is not an Innokylä page or has only
     a title.
     """
-    if looks_like_html(text):
-        text = html_to_text(text)
-    builder = _Builder([_classify(raw) for raw in text.splitlines()]).run()
+    builder = _Builder([_classify(raw) for raw in _lines(text)]).run()
     kind = builder.kind()
     if not kind:
         raise ImportInputError(
@@ -702,7 +716,7 @@ def _fill_teaser_and_title(result: ParsedDescription, builder: _Builder) -> None
     if not result.title and first and len(first) <= 150 and not first.endswith("."):
         result.title = first
         result.warnings.append(
-            "The name label is missing: the first line of the page was used as the title."
+            "The name was not found: the first line of the page was used as the title."
         )
     if first and result.title and _squash(first) == _squash(result.title):
         lines.remove(first)
@@ -862,10 +876,10 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 
-# Elements removed with everything inside them (site menus included).
-_SKIPPED_ELEMENTS = (
-    "head", "title", "script", "style", "noscript", "svg", "iframe", "template", "object",
-    "embed", "canvas", "select", "math", "nav",
+# Elements dropped with everything inside them (site menus included).
+_SKIPPED_ELEMENTS = frozenset(
+    {"head", "title", "script", "style", "noscript", "svg", "iframe", "template", "object",
+     "embed", "canvas", "select", "math", "nav"}
 )  # fmt: skip
 # Elements separated from their surroundings by a blank line or a line break.
 _PARAGRAPH_ELEMENTS = frozenset(
@@ -892,24 +906,33 @@ def html_to_text(html: str) -> str:
     their alt text, and links keep their text followed by the address:
     "text (https://...)".
     """
-    soup = BeautifulSoup(html, "lxml")
-    for element in soup.find_all(_SKIPPED_ELEMENTS):
-        element.decompose()
+    if not html.strip():
+        return ""
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except etree.ParserError:  # nothing but whitespace or comments
+        return ""
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops at about 2,000 nested elements: refuse rather than lose text.
+        raise ImportInputError("The HTML page is nested too deeply to be read.")
     collector = _TextCollector()
     # Iterative walk: deeply nested pages must not hit the recursion limit.
-    stack: list[tuple[PageElement, bool]] = [(soup, False)]
+    stack: list[tuple[lxml_html.HtmlElement, bool]] = [(root, False)]
     while stack:
-        node, closing = stack.pop()
-        if isinstance(node, NavigableString):
-            if not isinstance(node, PreformattedString):  # comments, doctype, CDATA
-                collector.parts.append(re.sub(r"\s+", " ", str(node)))
-        elif isinstance(node, Tag):
-            if closing:
-                collector.close(node)
-            else:
-                collector.open(node)
-                stack.append((node, True))
-                stack.extend((child, False) for child in reversed(node.contents))
+        element, closing = stack.pop()
+        if closing:
+            collector.close(element)
+            collector.add(element.tail)
+        elif not isinstance(element.tag, str) or element.tag in _SKIPPED_ELEMENTS:
+            collector.add(element.tail)  # entities, <script> and the like: only what follows
+        else:
+            collector.open(element)
+            collector.add(element.text)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
     return _join_text_lines("".join(collector.parts))
 
 
@@ -920,8 +943,12 @@ class _TextCollector:
         self.parts: list[str] = []
         self.link_starts: dict[int, int] = {}  # id(<a>) -> index of its first text piece
 
-    def open(self, element: Tag) -> None:
-        name = element.name
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(_WHITESPACE_RUN.sub(" ", text))
+
+    def open(self, element: lxml_html.HtmlElement) -> None:
+        name = element.tag
         if name == "br":
             self.parts.append("\n")
         elif name == "li":
@@ -936,8 +963,8 @@ class _TextCollector:
         elif name in _LINE_ELEMENTS:
             self.parts.append("\n")
 
-    def close(self, element: Tag) -> None:
-        name = element.name
+    def close(self, element: lxml_html.HtmlElement) -> None:
+        name = element.tag
         if name == "a":
             link_text = "".join(self.parts[self.link_starts.pop(id(element)) :])
             address = _link_address(str(element.get("href") or ""))

@@ -1,6 +1,7 @@
 """Tests of the Innokylä importer's parsing core (pure Python, no database)."""
 
 import codecs
+import re
 from datetime import date
 from pathlib import Path
 
@@ -467,7 +468,7 @@ def test_detection_by_other_labels_when_the_name_label_is_missing():
     assert parsed.kind == OPERATING_MODEL
     assert parsed.title == "Kotihoidon iltavuoro"
     assert parsed.teaser == ""
-    assert any("name label is missing" in warning for warning in parsed.warnings)
+    assert any("name was not found" in warning for warning in parsed.warnings)
 
 
 def test_programme_detected_by_other_labels():
@@ -525,6 +526,7 @@ def test_funder_label_variants(page, label):
         ["LUOTU:", "3.4.2022"],
         ["  Luotu **  ", "3.4.2022"],
         ["Luotu: 3.4.2022"],
+        ["Luotu\t3.4.2022"],
         ["icon/calendar Created with Sketch. Luotu", "3.4.2022"],
     ],
 )
@@ -805,6 +807,17 @@ def test_html_to_text_removes_active_content():
     assert html_to_text(html) == "Näkyvä"
 
 
+def test_html_nested_too_deeply_is_refused():
+    assert html_to_text("<div>" * 500 + "Syvällä" + "</div>" * 500) == "Syvällä"
+    with pytest.raises(ImportInputError, match="nested too deeply"):
+        html_to_text("<div>" * 3000 + "Syvällä" + "</div>" * 3000)
+
+
+def test_html_without_text():
+    assert html_to_text("<!-- vain kommentti -->") == ""
+    assert html_to_text("   ") == ""
+
+
 def test_looks_like_html():
     assert looks_like_html("<p>Teksti</p>")
     assert looks_like_html(load("toimintamalli_etakuntoutus.html"))
@@ -935,7 +948,7 @@ def test_sample_kymenlaakso_programme():
     assert parsed.contact_organisation.startswith("Kymenlaakson sosiaali- ja terveyspalvelujen")
     assert parsed.contact_organisation.endswith("(Kymsote)")
     assert parsed.contact_name.startswith("Projektipäällikkö ")
-    assert parsed.contact_email.endswith("@kymsote.fi")
+    assert re.fullmatch(r"[^@\s]+@[^@\s]+\.fi", parsed.contact_email)
     assert (parsed.start_date, parsed.end_date) == (date(2021, 1, 1), date(2022, 12, 31))
     assert parsed.created == date(2021, 3, 24)
     assert parsed.modified == date(2022, 12, 29)
@@ -972,6 +985,6 @@ def test_sample_etela_karjala_programme():
     assert "\n• " in parsed.short_description
     assert [s.key for s in parsed.sections] == ["purpose"]
     assert parsed.partners
-    assert parsed.contact_email.endswith("@eksote.fi")
+    assert re.fullmatch(r"[^@\s]+@[^@\s]+\.fi", parsed.contact_email)
     assert parsed.created == date(2021, 3, 22)
     assert parsed.modified == date(2022, 12, 27)

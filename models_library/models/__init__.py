@@ -1,0 +1,45 @@
+from models_library.models.index import LibraryIndexPage
+from models_library.models.pages import (
+    OperatingModelPage,
+    OperatingModelTag,
+    ProgrammePage,
+    ProgrammeTag,
+    Stage,
+)
+from models_library.models.related import (
+    DevelopmentLogEntry,
+    EvaluationCriterion,
+    OperatingModelAttachment,
+    OperatingModelLink,
+    ProgrammeAttachment,
+    ProgrammeLink,
+)
+from models_library.models.taxonomy import (
+    BaseTaxonomy,
+    Funder,
+    Municipality,
+    Phenomenon,
+    Region,
+    TargetGroup,
+)
+
+__all__ = [
+    "BaseTaxonomy",
+    "DevelopmentLogEntry",
+    "EvaluationCriterion",
+    "Funder",
+    "LibraryIndexPage",
+    "Municipality",
+    "OperatingModelAttachment",
+    "OperatingModelLink",
+    "OperatingModelPage",
+    "OperatingModelTag",
+    "Phenomenon",
+    "ProgrammeAttachment",
+    "ProgrammeLink",
+    "ProgrammePage",
+    "ProgrammeTag",
+    "Region",
+    "Stage",
+    "TargetGroup",
+]

@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+
+from portal.models import BasePage
+
+MAX_COMPARED = 3
+
+
+class LibraryIndexPage(RoutablePageMixin, BasePage):
+    """The library: lists and filters operating models and programmes below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = ["models_library.ProgrammePage", "models_library.OperatingModelPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("library index")
+        verbose_name_plural = _("library indexes")
+
+    @path("")
+    def listing(self, request):
+        from models_library.listing import SORTS, LibraryListing
+
+        listing = LibraryListing(self, request.GET, request)
+        page_obj = listing.results()
+        return self.render(
+            request,
+            context_overrides={
+                "listing": listing,
+                "page_obj": page_obj,
+                "facets": listing.counted_facets(),
+                "sorts": [(key, label) for key, (_o, label) in SORTS.items()],
+            },
+        )
+
+    @path("vertaa/", name="compare")
+    def compare(self, request):
+        from models_library.compare import build_comparison
+
+        ids = request.GET.getlist("m")
+        comparison, errors = build_comparison(self, ids[: MAX_COMPARED + 1])
+        if len(ids) > MAX_COMPARED:
+            errors.append(
+                _gettext("You can compare at most %(count)d models at a time; the first "
+                         "%(count)d are shown.") % {"count": MAX_COMPARED}
+            )
+        return self.render(
+            request,
+            template="models_library/compare.html",
+            context_overrides={"comparison": comparison, "errors": errors},
+        )
+
+    @re_path(r"^syote/(?P<kind>rss|atom)/$", name="feed")
+    def feed(self, request, kind):
+        from models_library.feeds import LibraryAtomFeed, LibraryRssFeed
+
+        feed_class = LibraryAtomFeed if kind == "atom" else LibraryRssFeed
+        return feed_class(self)(request)

@@ -1,0 +1,273 @@
+from collections import Counter
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from models_library.blocks import REQUIRED_SECTIONS, DescriptionStreamBlock, ProgrammeSectionsBlock
+from models_library.forms import OperatingModelPageForm
+from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
+from models_library.models.related import EvaluationCriterion
+from portal.models import BasePage
+
+RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ProgrammeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "models_library.ProgrammePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class OperatingModelTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "models_library.OperatingModelPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Stage(models.TextChoices):
+    DEVELOPING = "developing", _("Being developed")
+    READY = "ready", _("Ready for use")
+    EVALUATED = "evaluated", _("Evaluated")
+
+
+class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
+    """What programmes and operating models share: place, funding, source and contact."""
+
+    class Meta:
+        abstract = True
+
+    def taxonomy_names(self):
+        """Localised names of linked taxonomy terms, for the page templates."""
+        from models_library.taxonomy_names import localized
+
+        return localized(self)
+
+
+class ProgrammePage(LibraryPageMixin, BasePage):
+    """Kokonaisuus: a programme or project, possibly with sub-programmes and models."""
+
+    purpose = RichTextField(_("purpose and objectives"), features=RICH, blank=True)
+    starting_point = RichTextField(
+        _("starting point and strategic links"), features=RICH, blank=True
+    )
+    goal = RichTextField(_("goal"), features=RICH, blank=True)
+    intended_results = RichTextField(_("intended results"), features=RICH, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    period_text = models.CharField(
+        _("period of activity as written"), max_length=500, blank=True
+    )
+    partners = models.TextField(_("partners"), blank=True)
+    other_sections = StreamField(
+        ProgrammeSectionsBlock(), blank=True, verbose_name=_("other sections")
+    )
+    topics = ClusterTaggableManager(through=ProgrammeTag, blank=True, verbose_name=_("topics"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("purpose"),
+        FieldPanel("starting_point"),
+        FieldPanel("goal"),
+        FieldPanel("intended_results"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+             FieldPanel("period_text")],
+            heading=_("Period of activity"),
+        ),
+        FieldPanel("partners"),
+        *PlaceMixin.place_panels,
+        FieldPanel("topics"),
+        FieldPanel("other_sections"),
+        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("links", label=_("Links")),
+        *ContactMixin.contact_panels,
+        *SourceMixin.source_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("purpose"),
+        index.SearchField("starting_point"),
+        index.SearchField("goal"),
+        index.SearchField("intended_results"),
+        index.SearchField("partners"),
+        index.SearchField("other_sections"),
+        *PlaceMixin.place_search_fields,
+        *SourceMixin.source_search_fields,
+    ]
+    api_fields = [
+        APIField("summary"), APIField("purpose"), APIField("starting_point"), APIField("goal"),
+        APIField("intended_results"), APIField("start_date"), APIField("end_date"),
+        APIField("partners"), APIField("implementation_place"), APIField("regions"),
+        APIField("municipalities"), APIField("funders"), APIField("topics"),
+        APIField("contact_organisation"), APIField("authors"), APIField("source_url"),
+        APIField("source_created"), APIField("source_modified"),
+    ]
+
+    parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
+    subpage_types = ["models_library.ProgrammePage", "models_library.OperatingModelPage"]
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["operating_models"] = (
+            OperatingModelPage.objects.live().public().filter(programme=self)
+            .order_by("title").only("id", "title", "url_path", "path", "depth", "summary",
+                                    "locale_id", "slug", "stage")
+        )
+        context["sub_programmes"] = (
+            ProgrammePage.objects.live().public().child_of(self).order_by("title")
+        )
+        return context
+
+
+class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
+    """Toimintamalli: a described, reusable way of working."""
+
+    base_form_class = OperatingModelPageForm
+
+    programme = models.ForeignKey(
+        ProgrammePage, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="operating_models", verbose_name=_("programme"),
+    )
+    variant_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="variants",
+        verbose_name=_("regional variant of"),
+        help_text=_("The model this one adapts to another region; groups the variants."),
+    )
+    stage = models.CharField(_("development stage"), max_length=12, choices=Stage.choices,
+                             default=Stage.DEVELOPING)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("cover image"),
+    )
+    cover_image_alt = models.CharField(
+        _("cover image alternative text"), max_length=250, blank=True,
+        help_text=_("Required with a cover image: describe what it shows."),
+    )
+    target_groups = ParentalManyToManyField(
+        "models_library.TargetGroup", blank=True, related_name="operating_models",
+        verbose_name=_("target groups"),
+    )
+    phenomena = ParentalManyToManyField(
+        "models_library.Phenomenon", blank=True, related_name="operating_models",
+        verbose_name=_("phenomena"),
+    )
+    topics = ClusterTaggableManager(through=OperatingModelTag, blank=True,
+                                    verbose_name=_("topics"))
+    description = StreamField(DescriptionStreamBlock(), blank=True,
+                              verbose_name=_("description sections"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        PageChooserPanel("programme", "models_library.ProgrammePage"),
+        PageChooserPanel("variant_of", "models_library.OperatingModelPage"),
+        FieldPanel("stage"),
+        *PlaceMixin.place_panels,
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("phenomena")],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_image_alt")],
+                        heading=_("Cover image")),
+        FieldPanel("description"),
+        InlinePanel("evaluation_criteria", label=_("Evaluation checklist")),
+        InlinePanel("development_log", label=_("Development log")),
+        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("links", label=_("Links")),
+        *ContactMixin.contact_panels,
+        *SourceMixin.source_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.FilterField("stage"),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.RelatedFields("phenomena", [index.SearchField("name")]),
+        index.RelatedFields("programme", [index.SearchField("title")]),
+        *PlaceMixin.place_search_fields,
+        *SourceMixin.source_search_fields,
+    ]
+    api_fields = [
+        APIField("summary"), APIField("stage"), APIField("implementation_place"),
+        APIField("programme"), APIField("variant_of"), APIField("regions"),
+        APIField("municipalities"), APIField("funders"), APIField("target_groups"),
+        APIField("phenomena"), APIField("topics"), APIField("description"),
+        APIField("evaluation_criteria"), APIField("development_log"),
+        APIField("authors"), APIField("source_url"), APIField("source_created"),
+        APIField("source_modified"),
+    ]
+
+    parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("operating model")
+        verbose_name_plural = _("operating models")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover image for people who cannot see it.")}
+            )
+        if self.variant_of_id and self.variant_of_id == self.pk:
+            raise ValidationError({"variant_of": _("A model cannot be a variant of itself.")})
+
+    def missing_required_sections(self):
+        present = {b.block_type for b in self.description if str(b.value.get("body", "")).strip()}
+        return [key for key in REQUIRED_SECTIONS if key not in present]
+
+    @cached_property
+    def variant_root(self):
+        return self.variant_of or self
+
+    def other_variants(self):
+        root_id = self.variant_of_id or self.pk
+        return (
+            OperatingModelPage.objects.live().public()
+            .filter(models.Q(pk=root_id) | models.Q(variant_of_id=root_id))
+            .exclude(pk=self.pk).filter(locale_id=self.locale_id).order_by("title")
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "implementation_place")
+        )
+
+    def evaluation_summary(self):
+        """(rating, label, count) for green, yellow and red, in that order."""
+        counts = Counter(criterion.rating for criterion in self.evaluation_criteria.all())
+        return [(rating, label, counts[rating])
+                for rating, label in EvaluationCriterion.Rating.choices]
+
+    def citation(self, request=None):
+        year = (self.source_modified or self.last_published_at or timezone.now()).year
+        url = self.full_url or ""
+        authors = self.authors or (self.contact_organisation or "")
+        return {"authors": authors, "year": year, "title": self.title, "url": url,
+                "accessed": timezone.localdate()}
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("tulosta/", name="print")
+    def print_route(self, request):
+        return self.render(request, template="models_library/operating_model_page_print.html")
