@@ -117,10 +117,10 @@ class LibraryListing:
             return set(Tag.objects.filter(slug__in=raw).values_list("slug", flat=True))
         if facet.name == "programme":
             ids = [value for value in raw if value.isdigit() and len(value) < 12]
-            return set(
+            return {
                 str(pk) for pk in ProgrammePage.objects.filter(pk__in=ids)
                 .values_list("pk", flat=True)
-            )
+            }
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
         return set(model.objects.filter(code__in=raw).values_list("code", flat=True))
 
@@ -231,10 +231,9 @@ class LibraryListing:
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
         return self.names.map_for(model)
 
-    def query_string(self, **changes):
+    @property
+    def query_string(self):
+        """The current filters without the page number, for pagination links."""
         params = self.params.copy()
-        for key, value in changes.items():
-            params.pop(key, None)
-            if value is not None:
-                params[key] = value
+        params.pop("page", None)
         return params.urlencode()

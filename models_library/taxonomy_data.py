@@ -104,7 +104,7 @@ def load_taxonomy(apps=None):
     regions = {
         row["code"]: region_upserter.add(
             "region", row["code"], (row["name_fi"], row["name_sv"], row["name_en"]),
-            kind={language: row["kind"] for language in LANGUAGES},
+            kind=dict.fromkeys(LANGUAGES, row["kind"]),
         )
         for row in _rows("regions.csv")
     }

@@ -1,3 +1,5 @@
+"""Read-only open data: Wagtail's API v2 over published, public pages only."""
+
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 

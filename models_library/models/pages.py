@@ -23,9 +23,21 @@ from models_library.blocks import REQUIRED_SECTIONS, DescriptionStreamBlock, Pro
 from models_library.forms import OperatingModelPageForm
 from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
+from models_library.serializers import ProgrammeField, TagListField, TermListField
+from models_library.taxonomy_names import TaxonomyNames
 from portal.models import BasePage
 
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def api_fields(*names, terms=(), extra=()):
+    """Read-only API v2 fields: plain fields, taxonomy terms as {code, name}, and tags."""
+    return [
+        *(APIField(name) for name in names),
+        *(APIField(name, serializer=TermListField()) for name in terms),
+        APIField("topics", serializer=TagListField()),
+        *extra,
+    ]
 
 
 class ProgrammeTag(TaggedItemBase):
@@ -52,11 +64,15 @@ class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
     class Meta:
         abstract = True
 
-    def taxonomy_names(self):
-        """Localised names of linked taxonomy terms, for the page templates."""
-        from models_library.taxonomy_names import localized
-
-        return localized(self)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            names=TaxonomyNames().for_page(self),
+            topics=sorted(self.topics.names()),
+            attachments=list(self.attachments.select_related("document")),
+            links=list(self.links.all()),
+        )
+        return context
 
 
 class ProgrammePage(LibraryPageMixin, BasePage):
@@ -110,14 +126,12 @@ class ProgrammePage(LibraryPageMixin, BasePage):
         *PlaceMixin.place_search_fields,
         *SourceMixin.source_search_fields,
     ]
-    api_fields = [
-        APIField("summary"), APIField("purpose"), APIField("starting_point"), APIField("goal"),
-        APIField("intended_results"), APIField("start_date"), APIField("end_date"),
-        APIField("partners"), APIField("implementation_place"), APIField("regions"),
-        APIField("municipalities"), APIField("funders"), APIField("topics"),
-        APIField("contact_organisation"), APIField("authors"), APIField("source_url"),
-        APIField("source_created"), APIField("source_modified"),
-    ]
+    api_fields = api_fields(
+        "summary", "purpose", "starting_point", "goal", "intended_results", "start_date",
+        "end_date", "period_text", "partners", "implementation_place", "contact_organisation",
+        "contact_email", "authors", "source_url", "source_created", "source_modified",
+        terms=("regions", "municipalities", "funders"),
+    )
 
     parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
     subpage_types = ["models_library.ProgrammePage", "models_library.OperatingModelPage"]
@@ -206,15 +220,13 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         *PlaceMixin.place_search_fields,
         *SourceMixin.source_search_fields,
     ]
-    api_fields = [
-        APIField("summary"), APIField("stage"), APIField("implementation_place"),
-        APIField("programme"), APIField("variant_of"), APIField("regions"),
-        APIField("municipalities"), APIField("funders"), APIField("target_groups"),
-        APIField("phenomena"), APIField("topics"), APIField("description"),
-        APIField("evaluation_criteria"), APIField("development_log"),
-        APIField("authors"), APIField("source_url"), APIField("source_created"),
-        APIField("source_modified"),
-    ]
+    api_fields = api_fields(
+        "summary", "stage", "implementation_place", "description", "evaluation_criteria",
+        "development_log", "authors", "source_url", "source_created", "source_modified",
+        terms=("regions", "municipalities", "funders", "target_groups", "phenomena"),
+        extra=(APIField("programme", serializer=ProgrammeField()),
+               APIField("variant_of", serializer=ProgrammeField())),
+    )
 
     parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
     subpage_types = []
@@ -251,9 +263,19 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
             .only("id", "title", "url_path", "path", "depth", "locale_id", "implementation_place")
         )
 
-    def evaluation_summary(self):
+    def compare_url(self, variants):
+        from models_library.models.index import LibraryIndexPage
+
+        library = LibraryIndexPage.objects.ancestor_of(self).live().first()
+        if not variants or library is None:
+            return ""
+        ids = "&".join(f"m={pk}" for pk in [self.pk, *(v.pk for v in variants[:2])])
+        return f"{library.url}vertaa/?{ids}"
+
+    def evaluation_summary(self, criteria=None):
         """(rating, label, count) for green, yellow and red, in that order."""
-        counts = Counter(criterion.rating for criterion in self.evaluation_criteria.all())
+        criteria = self.evaluation_criteria.all() if criteria is None else criteria
+        counts = Counter(criterion.rating for criterion in criteria)
         return [(rating, label, counts[rating])
                 for rating, label in EvaluationCriterion.Rating.choices]
 
@@ -263,6 +285,20 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         authors = self.authors or (self.contact_organisation or "")
         return {"authors": authors, "year": year, "title": self.title, "url": url,
                 "accessed": timezone.localdate()}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        evaluation = list(self.evaluation_criteria.all())
+        variants = list(self.other_variants())
+        context.update(
+            variants=variants,
+            compare_url=self.compare_url(variants),
+            evaluation=evaluation,
+            evaluation_summary=self.evaluation_summary(evaluation),
+            development_log=list(self.development_log.order_by("date")),
+            citation=self.citation(),
+        )
+        return context
 
     @path("")
     def index_route(self, request, *args, **kwargs):
