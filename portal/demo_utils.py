@@ -4,26 +4,81 @@
 translations), writes the given field values, and publishes a new revision only
 when something actually changed, so running the demo command twice leaves the
 site exactly as it was.
+
+Field values may be plain values, stream data, foreign keys, child relations
+(a list of unsaved child objects), parental many-to-many fields (a list of
+objects) or tags (a list of names); each kind is compared by what it means, not
+by object identity, so re-assigning equal data is not a change.
 """
 
+from django.core.exceptions import FieldDoesNotExist
+from taggit.managers import TaggableManager
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
+# Bookkeeping fields of child rows that say nothing about their content.
+_CHILD_IGNORED_FIELDS = {"id", "sort_order"}
 
-def _comparable(value):
-    if isinstance(value, StreamValue):
-        return [(child.block_type, child.block.get_prep_value(child.value)) for child in value]
-    if hasattr(value, "all") and callable(value.all):  # related managers and clusters
-        return sorted(str(item.pk or item) for item in value.all())
+
+def _plain(value):
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
+def _field(page, name):
+    try:
+        return page._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _child_values(child, parental_key):
+    return tuple(
+        (field.name, _plain(field.value_from_object(child)))
+        for field in child._meta.concrete_fields
+        if field.name not in _CHILD_IGNORED_FIELDS
+        and not field.primary_key
+        and field is not parental_key
+        and not (field.one_to_one and field.remote_field.parent_link)
+    )
+
+
+def _comparable(page, name):
+    """A plain value that is equal whenever ``page.<name>`` means the same content."""
+    value = getattr(page, name)
+    field = _field(page, name)
+    if isinstance(value, StreamValue):
+        return [(child.block_type, child.block.get_prep_value(child.value)) for child in value]
+    if isinstance(field, TaggableManager):
+        return sorted(tag.name for tag in value.all())
+    if field is not None and field.many_to_many:
+        return sorted(item.pk for item in value.all())
+    if field is not None and field.one_to_many and not field.concrete:  # child relations
+        return [_child_values(child, field.field) for child in value.all()]
+    if field is not None and field.many_to_one and field.concrete:  # foreign keys by id
+        return getattr(page, field.attname)
+    if hasattr(value, "all") and callable(value.all):  # any other related manager
+        return sorted(str(item.pk or item) for item in value.all())
+    return _plain(value)
+
+
+def _assign(page, name, value):
+    if isinstance(_field(page, name), TaggableManager):
+        getattr(page, name).set(list(value))
+    else:
+        setattr(page, name, value)
+
+
 def _apply(page, fields):
+    """Write ``fields`` to ``page``; return whether any of them changed."""
     changed = False
     for name, value in fields.items():
-        before = _comparable(getattr(page, name))
-        setattr(page, name, value)
-        if _comparable(getattr(page, name)) != before:
+        if page.pk is None:
+            _assign(page, name, value)
+            changed = True
+            continue
+        before = _comparable(page, name)
+        _assign(page, name, value)
+        if _comparable(page, name) != before:
             changed = True
     return changed
 
@@ -41,7 +96,8 @@ def upsert_page(parent, model, slug, **fields):
         model.objects.child_of(parent).filter(slug=slug, locale=parent.locale).first()
     )
     if existing is None:
-        page = model(slug=slug, locale=parent.locale, **fields)
+        page = model(slug=slug, locale=parent.locale)
+        _apply(page, fields)
         parent.add_child(instance=page)
         return publish(page)
     if _apply(existing, fields) or existing.has_unpublished_changes or not existing.live:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 
 class ContentSecurityPolicyMiddleware:
@@ -16,3 +17,18 @@ class ContentSecurityPolicyMiddleware:
                 else settings.CONTENT_SECURITY_POLICY
             )
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus the language redirect for non-page URLs.
+
+    Wagtail's catch-all page route makes every ``/fi/<path>`` look valid, so a 404
+    from the API or the document server would otherwise bounce to a page URL.
+    """
+
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/media/", "/static/", "/sitemap.xml")
+
+    def process_response(self, request, response):
+        if request.path.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

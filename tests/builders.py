@@ -36,3 +36,82 @@ def build_statement(parent, **fields):
 
 def locale(code):
     return Locale.objects.get_or_create(language_code=code)[0]
+
+
+# -- library -------------------------------------------------------------------------
+REQUIRED_SECTION_TEXT = {
+    "basic_idea": "Perusidea: asiakas saa yhden yhteyshenkilön.",
+    "operating_environment": "Toimintaympäristö: sote-keskus ja työllisyyspalvelut.",
+    "conditions": "Ehdot: sovitut vastuut ja yhteinen kirjaaminen.",
+    "target_group_insight": "Kohderyhmä: osatyökykyiset työnhakijat.",
+}
+
+
+def sections(extra=None, **texts):
+    """A description StreamField value with the four required sections filled in."""
+    values = {**REQUIRED_SECTION_TEXT, **texts}
+    blocks = [(key, {"heading": "", "body": RichText(f"<p>{text}</p>")})
+              for key, text in values.items()]
+    for heading, text in (extra or []):
+        blocks.append(("other", {"heading": heading, "body": RichText(f"<p>{text}</p>")}))
+    return blocks
+
+
+def build_library(home, title="Toimintamallit", slug="toimintamallit"):
+    from models_library.models import LibraryIndexPage
+
+    page = LibraryIndexPage(title=title, slug=slug, locale=home.locale, show_in_menus=True)
+    home.add_child(instance=page)
+    return publish(page)
+
+
+def build_programme(parent, title="Testikokonaisuus", live=True, **fields):
+    from models_library.models import ProgrammePage
+
+    regions = fields.pop("regions", [])
+    funders = fields.pop("funders", [])
+    topics = fields.pop("topics", [])
+    page = ProgrammePage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                         locale=parent.locale, **fields)
+    page.regions = regions
+    page.funders = funders
+    page.live = live
+    parent.add_child(instance=page)
+    page.topics.set(topics)
+    return _save(page, live)
+
+
+def build_model(parent, title="Testimalli", live=True, **fields):
+    from models_library.models import OperatingModelPage
+
+    m2m = {name: fields.pop(name, []) for name in
+           ("regions", "municipalities", "funders", "target_groups", "phenomena")}
+    topics = fields.pop("topics", [])
+    children = {name: fields.pop(name, []) for name in
+                ("evaluation_criteria", "development_log", "attachments", "links")}
+    fields.setdefault("description", sections())
+    page = OperatingModelPage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                              locale=parent.locale, **fields)
+    for name, values in {**m2m, **children}.items():
+        setattr(page, name, values)
+    page.live = live
+    parent.add_child(instance=page)
+    page.topics.set(topics)
+    return _save(page, live)
+
+
+def _save(page, live):
+    if live:
+        return publish(page)
+    page.save_revision()
+    return page
+
+
+def _slug(title):
+    from django.utils.text import slugify
+
+    return slugify(title) or "sivu"
+
+
+def term(model, code, language="fi"):
+    return model.objects.get(code=code, locale__language_code=language)

@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -46,7 +46,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         comparison, errors = build_comparison(self, ids[: MAX_COMPARED + 1])
         if len(ids) > MAX_COMPARED:
             errors.append(
-                _gettext("You can compare at most %(count)d models at a time; the first "
+                gettext("You can compare at most %(count)d models at a time; the first "
                          "%(count)d are shown.") % {"count": MAX_COMPARED}
             )
         return self.render(

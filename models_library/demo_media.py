@@ -1,0 +1,142 @@
+"""Generated media for the library demo: abstract cover images and small PDF files.
+
+Everything is drawn in code with deterministic colours, so the demo needs no
+binary files in the repository. Images and documents are found again by their
+title, which keeps the demo command idempotent.
+"""
+
+import hashlib
+import io
+import textwrap
+
+from django.core.files.base import ContentFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+COVER_SIZE = (1200, 675)
+
+# Colour, and how the alt text names it in each language (Finnish in the partitive plural).
+PALETTE = [
+    ((31, 92, 153), {"fi": "sinisiä", "sv": "blå", "en": "blue"}),
+    ((0, 128, 128), {"fi": "turkooseja", "sv": "turkosa", "en": "teal"}),
+    ((56, 132, 70), {"fi": "vihreitä", "sv": "gröna", "en": "green"}),
+    ((214, 118, 34), {"fi": "oransseja", "sv": "orangea", "en": "orange"}),
+    ((226, 184, 48), {"fi": "keltaisia", "sv": "gula", "en": "yellow"}),
+    ((108, 70, 148), {"fi": "violetteja", "sv": "lila", "en": "purple"}),
+    ((176, 58, 72), {"fi": "punaisia", "sv": "röda", "en": "red"}),
+]
+
+ALT_TEMPLATES = {
+    "fi": "Abstrakti kansikuva: {circles} ympyröitä ja {arcs} kaaria vaalealla taustalla.",
+    "sv": "Abstrakt omslagsbild: {circles} cirklar och {arcs} bågar på ljus bakgrund.",
+    "en": "Abstract cover image: {circles} circles and {arcs} arcs on a light background.",
+}
+
+
+def _seed(key):
+    return hashlib.sha256(key.encode("utf-8")).digest()
+
+
+def _colours(key):
+    seed = _seed(key)
+    first = seed[0] % len(PALETTE)
+    second = (first + 1 + seed[1] % (len(PALETTE) - 1)) % len(PALETTE)
+    return PALETTE[first], PALETTE[second]
+
+
+def cover_alt_text(key, language="fi"):
+    (_c1, circles), (_c2, arcs) = _colours(key)
+    return ALT_TEMPLATES[language].format(circles=circles[language], arcs=arcs[language])
+
+
+def _tint(colour, amount):
+    return tuple(round(channel + (255 - channel) * amount) for channel in colour)
+
+
+def cover_png(key):
+    """A 1200×675 PNG of circles and arcs whose colours and layout follow from ``key``."""
+    seed = _seed(key)
+    (circle_colour, _n1), (arc_colour, _n2) = _colours(key)
+    width, height = COVER_SIZE
+    image = PillowImage.new("RGB", COVER_SIZE, _tint(circle_colour, 0.9))
+    draw = ImageDraw.Draw(image)
+    for step in range(4):
+        radius = 90 + seed[2 + step] % 170
+        x = 120 + (seed[6 + step] * 997 + step * 311) % (width - 240)
+        y = 100 + (seed[10 + step] * 571) % (height - 200)
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius),
+            fill=_tint(circle_colour, 0.15 * step),
+        )
+    centre_x = (seed[14] * 1223) % width
+    for ring in range(5):
+        radius = 160 + ring * 70
+        draw.arc(
+            (centre_x - radius, height - radius, centre_x + radius, height + radius),
+            start=180, end=360, fill=_tint(arc_colour, 0.12 * ring), width=28,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def ensure_cover_image(title, key):
+    """The Wagtail image called ``title``, drawn from ``key`` the first time it is needed."""
+    image_model = get_image_model()
+    image = image_model.objects.filter(title=title).order_by("pk").first()
+    if image is None:
+        image = image_model(title=title)
+        image.file.save(f"cover-{key}.png", ContentFile(cover_png(key)), save=False)
+        image._set_image_file_metadata()
+        image.save()
+    return image
+
+
+def _pdf_text(text):
+    encoded = text.encode("cp1252", errors="replace").decode("latin-1")
+    return encoded.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def simple_pdf(title, paragraphs):
+    """A valid one-page A4 PDF with a heading and wrapped paragraphs in Helvetica."""
+    lines = [f"BT /F1 16 Tf 56 780 Td ({_pdf_text(title)}) Tj ET", "BT /F1 11 Tf 15 TL 56 750 Td"]
+    for paragraph in paragraphs:
+        for line in textwrap.wrap(paragraph, 88) or [""]:
+            lines.append(f"({_pdf_text(line)}) Tj T*")
+        lines.append("T*")
+    lines.append("ET")
+    stream = "\n".join(lines).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        f"<< /Title ({_pdf_text(title)}) >>".encode("latin-1"),
+    ]
+    output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(output)
+    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    output += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
+    output += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(output)
+
+
+def ensure_pdf_document(title, filename, paragraphs):
+    """The Wagtail document called ``title``, written as a one-page PDF when missing."""
+    document_model = get_document_model()
+    document = document_model.objects.filter(title=title).order_by("pk").first()
+    if document is None:
+        document = document_model(title=title)
+        document.file.save(filename, ContentFile(simple_pdf(title, paragraphs)), save=False)
+        document._set_document_file_metadata()
+        document.save()
+    return document
