@@ -163,7 +163,7 @@ class LibraryListing:
         models = [item for item in items if isinstance(item, OperatingModelPage)]
         programmes = [item for item in items if isinstance(item, ProgrammePage)]
         prefetch_related_objects(
-            models, "regions", "municipalities", "funders", "target_groups",
+            models, "regions", "municipalities", "funders", "target_groups", "phenomena",
             "tagged_items__tag", "programme",
         )
         prefetch_related_objects(programmes, "regions", "municipalities", "funders",

@@ -48,3 +48,32 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# Innokylä importer -------------------------------------------------------------------
+# Editors who may add pages get an admin menu item to upload or paste Innokylä pages,
+# preview the mapped fields and create drafts (models_library/importer/views.py).
+
+from django.urls import path, reverse  # noqa: E402
+from wagtail import hooks  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from models_library.importer.views import import_view, user_can_import  # noqa: E402
+
+
+class InnokylaImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_innokyla_import_url():
+    return [path("innokyla-tuonti/", import_view, name="models_library_innokyla_import")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_innokyla_import_menu_item():
+    return InnokylaImportMenuItem(
+        _("Import from Innokylä"), reverse("models_library_innokyla_import"),
+        name="innokyla-import", icon_name="download", order=260,
+    )

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext as _
 
 from .parser import OPERATING_MODEL, OTHER_SECTION, SECTION_KEYS, ParsedDescription
 from .richtext import text_to_rich_text
@@ -189,6 +190,7 @@ class DescriptionMapper:
         self.programmes = programmes
         self.is_model = parsed.kind == OPERATING_MODEL
         self.values = PageValues(kind=parsed.kind, title="")
+        self.lead: list[Block] = []  # importer's sections before the parsed ones (intro texts)
         self.extra: list[Block] = []  # importer's own other sections, after the parsed ones
 
     def run(self) -> PageValues:
@@ -211,14 +213,15 @@ class DescriptionMapper:
             self._other(HEADING_UNMATCHED, "\n".join(parsed.unmatched_lines))
         if self.source_url:
             values.fields["source_url"] = self.source_url
+        values.blocks[:0] = self.lead
         values.blocks.extend(self.extra)
         return values
 
     # Helpers
 
-    def _other(self, heading: str, text: str) -> None:
+    def _other(self, heading: str, text: str, first: bool = False) -> None:
         if text.strip():
-            self.extra.append(Block(OTHER_SECTION, heading, text.strip()))
+            (self.lead if first else self.extra).append(Block(OTHER_SECTION, heading, text.strip()))
 
     def _fit(self, name: str, text: str, limit: int, heading: str) -> None:
         """Set a text field; when too long, also keep the whole text in an other section."""
@@ -228,8 +231,9 @@ class DescriptionMapper:
         self.values.fields[name] = truncate(text, limit)
         self._other(heading, text)
         self.values.warnings.append(
-            f"'{heading}' is longer than {limit} characters: the field was shortened and the "
-            f"full text kept in the section '{heading}'."
+            _("'%(heading)s' is longer than %(limit)d characters: the field was shortened and "
+              "the full text kept in the section '%(heading)s'.")
+            % {"heading": heading, "limit": limit}
         )
 
     # Basic data
@@ -239,8 +243,9 @@ class DescriptionMapper:
         if len(title) > MAX_TITLE:
             self._other(HEADING_TITLE, title)
             self.values.warnings.append(
-                f"The name is longer than {MAX_TITLE} characters: it was shortened and the full "
-                f"name kept in the section '{HEADING_TITLE}'."
+                _("The name is longer than %(limit)d characters: it was shortened and the full "
+                  "name kept in the section '%(heading)s'.")
+                % {"limit": MAX_TITLE, "heading": HEADING_TITLE}
             )
             title = truncate(title, MAX_TITLE)
         self.values.title = title
@@ -249,15 +254,16 @@ class DescriptionMapper:
         parsed = self.parsed
         summary = parsed.short_description or parsed.teaser
         if parsed.short_description and parsed.teaser:
-            self._other(HEADING_INTRO, parsed.teaser)
+            self._other(HEADING_INTRO, parsed.teaser, first=True)
         if len(summary) <= MAX_SUMMARY:
             self.values.fields["summary"] = summary
             return
         self.values.fields["summary"] = truncate(summary, MAX_SUMMARY)
-        self._other(HEADING_SHORT_DESCRIPTION, summary)
+        self._other(HEADING_SHORT_DESCRIPTION, summary, first=True)
         self.values.warnings.append(
-            f"The short description is longer than {MAX_SUMMARY} characters: the summary was "
-            f"shortened and the full text kept in the section '{HEADING_SHORT_DESCRIPTION}'."
+            _("The short description is longer than %(limit)d characters: the summary was "
+              "shortened and the full text kept in the section '%(heading)s'.")
+            % {"limit": MAX_SUMMARY, "heading": HEADING_SHORT_DESCRIPTION}
         )
 
     def _place(self) -> None:
@@ -288,7 +294,8 @@ class DescriptionMapper:
         if place_match.unmatched:
             names = ", ".join(place_match.unmatched)
             values.warnings.append(
-                f"Not matched to a region or municipality (kept as written): {names}."
+                _("Not matched to a region or municipality (kept as written): %(names)s.")
+                % {"names": names}
             )
 
     def _funders(self) -> None:
@@ -300,7 +307,8 @@ class DescriptionMapper:
                 code = self.taxonomy.new_funder_code(written, taken=seen)
                 funder = NewFunder(written, code)
                 self.values.warnings.append(
-                    f"New funder '{written}' is created as a funder snippet (code {code})."
+                    _("New funder '%(name)s' is created as a funder snippet (code %(code)s).")
+                    % {"name": written, "code": code}
                 )
             key = funder.code
             if key not in seen:
@@ -319,8 +327,9 @@ class DescriptionMapper:
         if email and not _valid(email, _email_validator):
             self._other(HEADING_CONTACT_EMAIL, parsed.contact_email)
             self.values.warnings.append(
-                f"The contact e-mail address is not valid and was kept in the section "
-                f"'{HEADING_CONTACT_EMAIL}': {parsed.contact_email}"
+                _("The contact e-mail address is not valid and was kept in the section "
+                  "'%(heading)s': %(email)s")
+                % {"heading": HEADING_CONTACT_EMAIL, "email": parsed.contact_email}
             )
             email = ""
         self.values.fields["contact_email"] = email
@@ -350,7 +359,9 @@ class DescriptionMapper:
                     if text:
                         self.values.blocks.append(Block(section.key, heading, text))
                     else:
-                        self.values.warnings.append(f"The section '{heading}' is empty.")
+                        self.values.warnings.append(
+                            _("The section '%(heading)s' is empty.") % {"heading": heading}
+                        )
                 else:
                     earlier = self.values.rich_fields.get(section.key, "")
                     self.values.rich_fields[section.key] = "\n\n".join(filter(None, [earlier,
@@ -373,8 +384,8 @@ class DescriptionMapper:
         if alt:
             self._fit("cover_image_alt", alt, MAX_COVER_ALT, HEADING_COVER)
             values.warnings.append(
-                "The cover image itself is not imported: add it in the editor (its alternative "
-                "text is already filled in)."
+                _("The cover image itself is not imported: add it in the editor (its "
+                  "alternative text is already filled in).")
             )
         self._programme()
 
@@ -388,8 +399,9 @@ class DescriptionMapper:
         if programme is None:
             self._other(HEADING_PROGRAMME, name)
             self.values.warnings.append(
-                f"No programme page named '{name}' was found: the name was kept in the "
-                f"section '{HEADING_PROGRAMME}'."
+                _("No programme page named '%(name)s' was found: the name was kept in the "
+                  "section '%(heading)s'.")
+                % {"name": name, "heading": HEADING_PROGRAMME}
             )
         else:
             self.values.programme = programme
@@ -426,8 +438,8 @@ class DescriptionMapper:
             unmatched = [*parsed.target_groups, *parsed.phenomena]
         if unmatched:
             values.warnings.append(
-                "Not in the target group or phenomenon lists, kept as topics: "
-                + ", ".join(unmatched) + "."
+                _("Not in the target group or phenomenon lists, kept as topics: %(names)s.")
+                % {"names": ", ".join(unmatched)}
             )
         seen: set[str] = set()
         long_tags: list[str] = []
@@ -455,8 +467,9 @@ class DescriptionMapper:
         if kept:
             self._other(HEADING_ATTACHMENTS, "\n".join(kept))
             self.values.warnings.append(
-                "Attachment files are not imported: their names were kept in the section "
-                f"'{HEADING_ATTACHMENTS}'."
+                _("Attachment files are not imported: their names were kept in the section "
+                  "'%(heading)s'.")
+                % {"heading": HEADING_ATTACHMENTS}
             )
 
 

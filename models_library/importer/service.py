@@ -24,12 +24,12 @@ Decisions worth knowing:
 import logging
 import uuid
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
@@ -42,7 +42,11 @@ from .taxonomy import TaxonomyIndex
 
 logger = logging.getLogger(__name__)
 
-CREATED, UPDATED, UNCHANGED, FAILED, PREVIEW = "created", "updated", "unchanged", "failed", "preview"
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+FAILED = "failed"
+PREVIEW = "preview"
 IMPORT_LANGUAGE = "fi"
 
 
@@ -70,6 +74,7 @@ class ImportResult:
     would: str = ""  # for previews: CREATED or UPDATED
     published: bool = False
     new_funders: list[str] = field(default_factory=list)
+    edit_url: str = ""  # set by the admin view
 
     @property
     def ok(self) -> bool:
@@ -112,8 +117,8 @@ def default_parent() -> Page:
     )
     if page is None:
         raise ImporterSetupError(
-            "There is no library index page (LibraryIndexPage) in the Finnish site: "
-            "create the library index page first, or give a parent page."
+            _("There is no library index page (LibraryIndexPage) in the Finnish site: "
+              "create the library index page first, or give a parent page.")
         )
     return page
 
@@ -126,13 +131,11 @@ def resolve_parent(spec) -> Page:
         page = spec
     else:
         text = str(spec).strip()
-        page = None
-        if text.isdigit():
-            page = Page.objects.filter(pk=int(text)).first()
-        else:
-            page = _page_by_path(text)
+        page = (
+            Page.objects.filter(pk=int(text)).first() if text.isdigit() else _page_by_path(text)
+        )
         if page is None:
-            raise ImporterSetupError(f"No page was found for '{text}'.")
+            raise ImporterSetupError(_("No page was found for '%(page)s'.") % {"page": text})
     return check_parent(page.specific)
 
 
@@ -142,13 +145,13 @@ def check_parent(page: Page) -> Page:
     page = page.specific
     if not isinstance(page, (LibraryIndexPage, ProgrammePage)):
         raise ImporterSetupError(
-            f"'{page.title}' cannot hold imported pages: choose the library index page or a "
-            "programme page."
+            _("'%(title)s' cannot hold imported pages: choose the library index page or a "
+              "programme page.") % {"title": page.title}
         )
     if page.locale.language_code != IMPORT_LANGUAGE:
         raise ImporterSetupError(
-            f"'{page.title}' is not in the Finnish tree: Innokylä descriptions are imported "
-            "into the Finnish site."
+            _("'%(title)s' is not in the Finnish tree: Innokylä descriptions are imported "
+              "into the Finnish site.") % {"title": page.title}
         )
     return page
 
@@ -236,7 +239,9 @@ class Importer:
             return ImportResult(FAILED, name=name, error=error.message)
         except Exception as error:  # the parser must never take the batch down
             logger.exception("Innokylä import: parsing %s failed", name)
-            return ImportResult(FAILED, name=name, error=f"The file could not be read ({error}).")
+            return ImportResult(FAILED, name=name,
+                                error=_("The file could not be read (%(error)s).")
+                                % {"error": error})
         return self.import_parsed(parsed, name=name, source_url=source_url)
 
     def import_parsed(self, parsed: ParsedDescription, *, name: str = "",
@@ -249,11 +254,12 @@ class Importer:
         except ImportInputError as error:
             self._fail(result, error.message)
         except ValidationError as error:
-            self._fail(result, "The page could not be saved: " + _validation_text(error))
+            self._fail(result, _("The page could not be saved: %(errors)s")
+                       % {"errors": _validation_text(error)})
         except Exception as error:
             logger.exception("Innokylä import of %s failed", result.name)
-            self._fail(result, f"Unexpected error, nothing was saved: {error.__class__.__name__}: "
-                               f"{error}")
+            self._fail(result, _("Unexpected error, nothing was saved: %(error)s")
+                       % {"error": f"{error.__class__.__name__}: {error}"})
         return result
 
     def _fail(self, result: ImportResult, message: str) -> None:
@@ -273,6 +279,7 @@ class Importer:
         result.new_funders = [funder.name for funder in values.new_funders]
 
         existing = find_existing(model, values.title, self.parent, source_url)
+        self._check_permissions(existing)
         if self.dry_run:
             result.action = PREVIEW
             result.would = UPDATED if existing is not None else CREATED
@@ -295,8 +302,8 @@ class Importer:
         else:
             if existing.locked:
                 raise ImportInputError(
-                    f"The existing page '{existing.title}' (id {existing.pk}) is locked: unlock "
-                    "it to import a new version."
+                    _("The existing page '%(title)s' (id %(id)d) is locked: unlock it to import "
+                      "a new version.") % {"title": existing.title, "id": existing.pk}
                 )
             page = existing.get_latest_revision_as_object()
             before = snapshot(page)
@@ -310,12 +317,35 @@ class Importer:
                 result.action = UPDATED
             if existing.live and not self.publish and revision is not None:
                 result.warnings.append(
-                    "The page is live: the import was saved as a new draft revision to review "
-                    "and publish."
+                    _("The page is live: the import was saved as a new draft revision to review "
+                      "and publish.")
                 )
         result.page = page
         if self.publish and revision is not None:
             self._publish(page, revision, result)
+
+    def _check_permissions(self, existing) -> None:
+        """With a user (the admin view), the user's page permissions apply."""
+        if self.user is None:
+            return
+        if existing is None:
+            if not self.parent.permissions_for_user(self.user).can_add_subpage():
+                raise ImportInputError(
+                    _("You do not have permission to add pages under '%(title)s'.")
+                    % {"title": self.parent.title}
+                )
+        elif not existing.permissions_for_user(self.user).can_edit():
+            raise ImportInputError(
+                _("The page '%(title)s' exists already and you do not have permission to edit "
+                  "it.") % {"title": existing.title}
+            )
+        if self.publish:
+            if existing is None:
+                allowed = self.parent.permissions_for_user(self.user).can_publish_subpage()
+            else:
+                allowed = existing.permissions_for_user(self.user).can_publish()
+            if not allowed:
+                raise ImportInputError(_("You do not have permission to publish this page."))
 
     def _publish(self, page, revision, result: ImportResult) -> None:
         missing = getattr(page, "missing_required_sections", lambda: [])()
@@ -323,7 +353,9 @@ class Importer:
             from models_library.blocks import SECTION_HEADINGS
 
             names = ", ".join(str(SECTION_HEADINGS[key]) for key in missing)
-            result.warnings.append(f"Not published: required sections are missing ({names}).")
+            result.warnings.append(
+                _("Not published: required sections are missing (%(names)s).") % {"names": names}
+            )
             return
         revision.publish(user=self.user)
         page.refresh_from_db()
@@ -375,7 +407,7 @@ def import_files(files, *, parent=None, source_url: str = "", publish: bool = Fa
     """
     files = list(files)
     if source_url and len(files) > 1:
-        message = "A source address can only be given when importing a single file."
+        message = _("A source address can only be given when importing a single file.")
         return [ImportResult(FAILED, name=name, error=message) for name, _data in files]
     try:
         importer = Importer(parent=parent, publish=publish, user=user, dry_run=dry_run)
@@ -388,11 +420,12 @@ def check_pasted_text(text: str) -> str:
     """Pasted text gets the same size and emptiness checks as a file."""
     if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
         raise ImportInputError(
-            f"The text is too large: the maximum size is {MAX_BYTES // (1024 * 1024)} MB."
+            _("The text is too large: the maximum size is %(size)d MB.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
         )
     text = normalise_text(text)
     if not text.strip():
-        raise ImportInputError("The text is empty.")
+        raise ImportInputError(_("The text is empty."))
     return text
 
 
@@ -413,8 +446,8 @@ def find_existing(model, title: str, parent: Page, source_url: str = ""):
                 continue
             if candidate_model is not model:
                 raise ImportInputError(
-                    f"The source address already belongs to the page '{page.title}' "
-                    f"(id {page.pk}), which is of another type."
+                    _("The source address already belongs to the page '%(title)s' (id %(id)d), "
+                      "which is of another type.") % {"title": page.title, "id": page.pk}
                 )
             return page
     candidates = model.objects.child_of(parent).filter(Q(title=title) | Q(draft_title=title))
@@ -492,7 +525,3 @@ def _validation_text(error: ValidationError) -> str:
         return "; ".join(f"{name}: {' '.join(messages)}"
                          for name, messages in error.message_dict.items())
     return " ".join(error.messages)
-
-
-def file_label(path) -> str:
-    return PurePath(str(path)).name

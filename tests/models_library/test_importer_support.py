@@ -1,0 +1,140 @@
+"""Shared builders and checks for the Innokylä importer tests (this module has no tests).
+
+``page_text`` reads a saved page back field by field, independently of the
+importer's own code, so the lossless tests compare the input with what an
+editor would actually find on the page.
+"""
+
+import datetime
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from models_library.importer import meaningful_lines, parse, parse_date, split_tags
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "innokyla"
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "innokyla-samples"
+
+# Fixtures that import; the others are failure cases.
+GOOD_FIXTURES = [
+    "kokonaisuus_kaikki_osiot.txt",
+    "kokonaisuus_latin1.txt",
+    "kokonaisuus_osiot_lopussa.txt",
+    "toimintamalli_cp1252.txt",
+    "toimintamalli_etakuntoutus.html",
+    "toimintamalli_kaikki_osiot.txt",
+    "toimintamalli_utf8_bom.txt",
+    "toimintamalli_vanha_katkennut.txt",
+]
+SAMPLE_NAMES = [
+    "kokonaisuus_etela-karjala_tyota.txt",
+    "kokonaisuus_iisalmi_iisakki.txt",
+    "kokonaisuus_kymenlaakso.txt",
+    "toimintamalli_espoo_palvelukokonaisuus.txt",
+    "toimintamalli_varsinais-suomi_laajentaminen.txt",
+]
+needs_samples = pytest.mark.skipif(
+    not SAMPLES.is_dir(), reason="../shared/innokyla-samples is not available here"
+)
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def sample_bytes(name: str) -> bytes:
+    return (SAMPLES / name).read_bytes()
+
+
+def build_import_parent():
+    """The demo home with a live library index below it, as a fresh site would have."""
+    from models_library.models import LibraryIndexPage
+    from portal.demo import build
+    from portal.demo_utils import upsert_page
+
+    home = build()
+    return upsert_page(home, LibraryIndexPage, "toimintamallit", title="Toimintamallit")
+
+
+def latest(page):
+    """The page as its latest revision has it (drafts keep their content in revisions)."""
+    return page.specific.get_latest_revision_as_object()
+
+
+# Reading a page back ----------------------------------------------------------------
+
+_BLOCK_TAGS = re.compile(r"</?(?:p|br|li|ul|ol|h\d)\b[^>]*>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def rich_to_text(value) -> str:
+    source = getattr(value, "source", value) or ""
+    return html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub("\n", str(source))))
+
+
+def page_text(page) -> str:
+    """Everything an editor finds on an imported page, as one text."""
+    page = latest(page)
+    parts = [page.title, page.summary, page.implementation_place, page.authors,
+             page.contact_name, page.contact_organisation, page.contact_email]
+    for name in ("period_text", "partners", "cover_image_alt"):
+        parts.append(getattr(page, name, ""))
+    for name in ("purpose", "starting_point", "goal", "intended_results"):
+        parts.append(rich_to_text(getattr(page, name, "")))
+    for name in ("description", "other_sections"):
+        for block in getattr(page, name, None) or []:
+            parts += [block.value["heading"], rich_to_text(block.value["body"])]
+    for name in ("regions", "municipalities", "funders", "target_groups", "phenomena"):
+        if hasattr(page, name):
+            parts += [term.name for term in getattr(page, name).all()]
+    if getattr(page, "programme", None) is not None:
+        parts.append(page.programme.title)
+    parts += [tag.name for tag in page.topics.all()]
+    parts += [f"{link.title} ({link.url})" for link in page.links.all()]
+    return "\n".join(str(part) for part in parts if part)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def lost_lines(text: str, page) -> list[str]:
+    """Meaningful input lines that the page does not contain.
+
+    A line counts as kept when it appears in the page's text. Three kinds of
+    values are stored as typed data rather than text and are compared as such:
+    the development stage (its choice), dates ("Luotu", "Viimeksi muokattu")
+    and "Ei liity ilmiöön" (no phenomena). Tag lines are split into tags the
+    way the parser splits them, and every tag must be on the page.
+    """
+    parsed = parse(text)
+    stored = latest(page)
+    haystack = squash(page_text(page))
+    tag_lines = {squash(line) for value in (parsed.topics_text, parsed.target_groups_text,
+                                            parsed.phenomena_text) for line in value.splitlines()}
+    lost = []
+    for line in meaningful_lines(text):
+        key = squash(line)
+        if key in haystack:
+            continue
+        if key == squash(parsed.stage_text) and parsed.stage and stored.stage == parsed.stage:
+            continue
+        if _is_stored_date(line, stored):
+            continue
+        if key.rstrip(".") == "ei liity ilmiöön" and not stored.phenomena.all():
+            continue
+        if key in tag_lines and all(squash(tag) in haystack for tag in split_tags(line)):
+            continue
+        lost.append(line)
+    return lost
+
+
+def _is_stored_date(line: str, page) -> bool:
+    value = parse_date(line)
+    if value is None or not re.fullmatch(r"[\d.\-\s]+", line):
+        return False
+    dates = [getattr(page, name, None) for name in ("source_created", "source_modified",
+                                                   "start_date", "end_date")]
+    return isinstance(value, datetime.date) and value in dates
