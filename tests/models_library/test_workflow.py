@@ -52,8 +52,8 @@ def test_editor_draft_without_sections_is_saved(client, django_user_model, libra
 
 @pytest.mark.django_db
 def test_publishing_requires_the_sections(client, admin_client, library):
-    response = admin_client.post(
-        add_url(library), model_form("Ilman osioita", with_sections=False, **{"action-publish": "1"}))
+    form = model_form("Ilman osioita", with_sections=False, **{"action-publish": "1"})
+    response = admin_client.post(add_url(library), form)
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["description"])
     assert "Täytä nämä pakolliset osiot ennen julkaisua" in errors
