@@ -10,6 +10,7 @@ import io
 import textwrap
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -87,8 +88,10 @@ def ensure_cover_image(title, key):
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).order_by("pk").first()
     if image is None:
-        image = image_model(title=title)
-        image.file.save(f"cover-{key}.png", ContentFile(cover_png(key)), save=False)
+        image = image_model(
+            title=title, width=COVER_SIZE[0], height=COVER_SIZE[1],
+            file=ImageFile(io.BytesIO(cover_png(key)), name=f"cover-{key}.png"),
+        )
         image._set_image_file_metadata()
         image.save()
     return image
@@ -135,8 +138,9 @@ def ensure_pdf_document(title, filename, paragraphs):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).order_by("pk").first()
     if document is None:
-        document = document_model(title=title)
-        document.file.save(filename, ContentFile(simple_pdf(title, paragraphs)), save=False)
+        document = document_model(
+            title=title, file=ContentFile(simple_pdf(title, paragraphs), name=filename)
+        )
         document._set_document_file_metadata()
         document.save()
     return document

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.search_config import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 
@@ -149,31 +151,11 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Search: the database backend unless a cluster URL is given (see portal.search_config).
-SEARCH_ENGINE_URL = env("SEARCH_ENGINE_URL", "")
-SEARCH_ENGINE = env("SEARCH_ENGINE", "opensearch")
-SEARCH_INDEX = env("SEARCH_INDEX", "tyokykyportaali")
-if SEARCH_ENGINE_URL:
-    _SEARCH_BACKENDS = {
-        "opensearch": "wagtail.search.backends.opensearch3",
-        "elasticsearch": "wagtail.search.backends.elasticsearch9",
-    }
-    if SEARCH_ENGINE not in _SEARCH_BACKENDS:
-        raise ImproperlyConfigured(
-            f"SEARCH_ENGINE must be one of {', '.join(_SEARCH_BACKENDS)}, not {SEARCH_ENGINE!r}."
-        )
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": _SEARCH_BACKENDS[SEARCH_ENGINE],
-            "URLS": [SEARCH_ENGINE_URL],
-            "INDEX": SEARCH_INDEX,
-            "TIMEOUT": 10,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend unless a cluster URL is given.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env("SEARCH_ENGINE_URL", ""), env("SEARCH_ENGINE", "opensearch"),
+    env("SEARCH_INDEX", "tyokykyportaali"),
+)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Työkykyportaali"

@@ -71,7 +71,8 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def rich_to_text(value) -> str:
     source = getattr(value, "source", value) or ""
-    return html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub("\n", str(source))))
+    text = html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub("\n", str(source))))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def page_text(page) -> str:
