@@ -85,7 +85,7 @@ def assert_accessible():
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
+def site(django_db_serialized_rollback, transactional_db, live_server):
     from portal.demo import build
 
     build()

@@ -226,7 +226,8 @@ def test_the_lossless_check_notices_a_lost_line(parent):
     data = fixture_bytes("toimintamalli_kaikki_osiot.txt")
     result = import_one("toimintamalli_kaikki_osiot.txt", data)
     page = latest(result.page)
-    page.description = [block for block in page.description if block.block_type != "resources"]
+    page.description = [(block.block_type, block.value) for block in page.description
+                        if block.block_type != "resources"]
     page.save_revision()
 
     lost = lost_lines(decode_upload(data, "x.txt"), result.page)

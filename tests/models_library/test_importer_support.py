@@ -60,7 +60,9 @@ def build_import_parent():
 
 def latest(page):
     """The page as its latest revision has it (drafts keep their content in revisions)."""
-    return page.specific.get_latest_revision_as_object()
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
 
 
 # Reading a page back ----------------------------------------------------------------
