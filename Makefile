@@ -42,7 +42,7 @@ test: install
 	@scripts/run-tests.sh
 
 bench: messages
-	$(PY) -m pytest tests/bench -p no:randomly -q -s
+	$(PY) -m pytest tests/bench/bench_*.py -q -s -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) var static_collected

@@ -149,7 +149,6 @@ def test_publish_and_under_options(parent, tmp_path):
     page = OperatingModelPage.objects.get()
     assert page.live and "published" in output
     assert page.get_parent().pk == programme.pk
-    assert latest(page).programme is not None
 
 
 def test_source_url_only_with_one_file(parent, tmp_path):
