@@ -10,7 +10,6 @@ import io
 import textwrap
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
@@ -83,15 +82,29 @@ def cover_png(key):
     return buffer.getvalue()
 
 
+def _attach_file(instance, filename, content):
+    """Point ``instance.file`` at ``content``, reusing an identical file already in storage.
+
+    A rebuilt database then does not leave a new copy of every file in the media folder.
+    """
+    field_file = instance.file
+    name = field_file.field.generate_filename(instance, filename)
+    if field_file.storage.exists(name):
+        with field_file.storage.open(name, "rb") as existing:
+            if existing.read() == content:
+                field_file.name = name
+                return
+    field_file.save(filename, ContentFile(content), save=False)
+
+
 def ensure_cover_image(title, key):
     """The Wagtail image called ``title``, drawn from ``key`` the first time it is needed."""
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).order_by("pk").first()
     if image is None:
-        image = image_model(
-            title=title, width=COVER_SIZE[0], height=COVER_SIZE[1],
-            file=ImageFile(io.BytesIO(cover_png(key)), name=f"cover-{key}.png"),
-        )
+        image = image_model(title=title)
+        _attach_file(image, f"cover-{key}.png", cover_png(key))
+        image.width, image.height = COVER_SIZE
         image._set_image_file_metadata()
         image.save()
     return image
@@ -138,9 +151,8 @@ def ensure_pdf_document(title, filename, paragraphs):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).order_by("pk").first()
     if document is None:
-        document = document_model(
-            title=title, file=ContentFile(simple_pdf(title, paragraphs), name=filename)
-        )
+        document = document_model(title=title)
+        _attach_file(document, filename, simple_pdf(title, paragraphs))
         document._set_document_file_metadata()
         document.save()
     return document
