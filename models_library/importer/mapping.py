@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .parser import OPERATING_MODEL, OTHER_SECTION, SECTION_KEYS, ParsedDescription
 from .richtext import text_to_rich_text
-from .taxonomy import TaxonomyIndex, fold, title_prefix
+from .taxonomy import TaxonomyIndex, fold, split_places, title_prefix
 
 # Page field limits (see the models); kept here so the mapping needs no model instance.
 MAX_TITLE = 255
@@ -52,6 +52,7 @@ HEADING_CONTACT_NAME = "Yhteyshenkilön nimi"
 HEADING_CONTACT_ORGANISATION = "Yhteyshenkilön organisaatio"
 HEADING_CONTACT_EMAIL = "Yhteyshenkilön sähköpostiosoite"
 HEADING_UNMATCHED = "Muu teksti"
+HEADING_FUNDERS = "Rahoittaja"
 
 KIND_NAMES = {OPERATING_MODEL: "toimintamalli", "programme": "kokonaisuus"}
 
@@ -145,6 +146,10 @@ class PageValues:
         rows: list[tuple[str, str, str]] = [("title", FIELD_LABELS["title"], self.title)]
         for name, value in self.fields.items():
             if value not in ("", None):
+                if name == "stage":
+                    from models_library.models import Stage
+
+                    value = Stage(value).label
                 rows.append((name, FIELD_LABELS.get(name, name), _display(value)))
         for name, text in self.rich_fields.items():
             if text:
@@ -182,12 +187,14 @@ class DescriptionMapper:
     """Builds PageValues for one ParsedDescription."""
 
     def __init__(self, parsed: ParsedDescription, taxonomy: TaxonomyIndex, *,
-                 parent=None, source_url: str = "", programmes=None) -> None:
+                 parent=None, source_url: str = "", programmes=None,
+                 allow_new_funders: bool = True) -> None:
         self.parsed = parsed
         self.taxonomy = taxonomy
         self.parent = parent
         self.source_url = source_url
         self.programmes = programmes
+        self.allow_new_funders = allow_new_funders
         self.is_model = parsed.kind == OPERATING_MODEL
         self.values = PageValues(kind=parsed.kind, title="")
         self.lead: list[Block] = []  # importer's sections before the parsed ones (intro texts)
@@ -269,7 +276,8 @@ class DescriptionMapper:
     def _place(self) -> None:
         parsed, values = self.parsed, self.values
         written, place = parsed.implementation_place.strip(), parsed.place_text.strip()
-        if written and place and fold(place) not in fold(written):
+        written_names = {fold(name) for name in split_places(written)} | {fold(written)}
+        if written and place and fold(place) not in written_names:
             text = f"{written}\n({PLACE_LABEL}: {place})"
         else:
             text = written or place
@@ -300,9 +308,13 @@ class DescriptionMapper:
 
     def _funders(self) -> None:
         seen: set[str] = set()
+        unknown: list[str] = []
         for written in self.parsed.funders:
             written = " ".join(written.split())
             funder = self.taxonomy.match_funder(written)
+            if funder is None and not self.allow_new_funders:
+                unknown.append(written)
+                continue
             if funder is None:
                 code = self.taxonomy.new_funder_code(written, taken=seen)
                 funder = NewFunder(written, code)
@@ -314,6 +326,13 @@ class DescriptionMapper:
             if key not in seen:
                 seen.add(key)
                 self.values.funders.append(funder)
+        if unknown:
+            self._other(HEADING_FUNDERS, "\n".join(unknown))
+            self.values.warnings.append(
+                _("Not in the funder list, kept as text in the section '%(heading)s' (you may "
+                  "not add funders): %(names)s.")
+                % {"heading": HEADING_FUNDERS, "names": ", ".join(unknown)}
+            )
 
     def _people(self) -> None:
         parsed = self.parsed

@@ -36,7 +36,7 @@ from wagtail.rich_text import RichText
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload, normalise_text
 from .mapping import KIND_NAMES, DescriptionMapper, NewFunder, PageValues
-from .parser import OPERATING_MODEL, SECTION_KEYS, ParsedDescription, parse
+from .parser import OPERATING_MODEL, PROGRAMME, SECTION_KEYS, ParsedDescription, parse
 from .richtext import text_to_rich_text
 from .taxonomy import TaxonomyIndex
 
@@ -197,6 +197,7 @@ class Importer:
         self.dry_run = dry_run
         self._taxonomy: TaxonomyIndex | None = None
         self._programmes: list | None = None
+        self._created_page = None  # the page the current import created, until it succeeds
 
     @property
     def taxonomy(self) -> TaxonomyIndex:
@@ -248,6 +249,7 @@ class Importer:
                       source_url: str = "") -> ImportResult:
         result = ImportResult(PREVIEW, name=name or parsed.title, kind=parsed.kind,
                               title=parsed.title)
+        self._created_page = None
         try:
             with transaction.atomic():
                 self._import(parsed, source_url, result)
@@ -263,6 +265,9 @@ class Importer:
         return result
 
     def _fail(self, result: ImportResult, message: str) -> None:
+        if self._created_page is not None:
+            _unindex(self._created_page)
+            self._created_page = None
         result.action, result.error, result.page, result.published = FAILED, message, None, False
         self._forget_caches()
 
@@ -270,8 +275,10 @@ class Importer:
 
     def _import(self, parsed: ParsedDescription, source_url: str, result: ImportResult) -> None:
         model = page_model(parsed.kind)
-        values = DescriptionMapper(parsed, self.taxonomy, parent=self.parent,
-                                   source_url=source_url, programmes=self.programmes).run()
+        values = DescriptionMapper(
+            parsed, self.taxonomy, parent=self.parent, source_url=source_url,
+            programmes=self.programmes, allow_new_funders=self._may_add_funders(),
+        ).run()
         result.title = values.title
         result.mapped_fields = values.mapped_fields()
         result.other_sections = values.other_headings
@@ -279,6 +286,13 @@ class Importer:
         result.new_funders = [funder.name for funder in values.new_funders]
 
         existing = find_existing(model, values.title, self.parent, source_url)
+        if existing is not None and existing.locked and (
+            self.user is None or existing.locked_by_id != self.user.pk
+        ):
+            raise ImportInputError(
+                _("The existing page '%(title)s' (id %(id)d) is locked: unlock it to import "
+                  "a new version.") % {"title": existing.title, "id": existing.pk}
+            )
         self._check_permissions(existing)
         if self.dry_run:
             result.action = PREVIEW
@@ -288,30 +302,27 @@ class Importer:
 
         self._create_funders(values)
         if existing is None:
-            page = model(title=values.title, locale=self.parent.locale, live=False)
+            page = model(title=values.title, locale=self.parent.locale, live=False,
+                         owner=self.user)
             apply_values(page, values)
             if not slugify(values.title):
                 page.slug = f"innokyla-{uuid.uuid4().hex[:8]}"
             self.parent.add_child(instance=page)
+            self._created_page = page  # a failure from here on cleans up after it
             revision = page.save_revision(user=self.user, log_action=False)
             log(instance=page, action="wagtail.create", user=self.user, revision=revision,
                 content_changed=True)
             result.action = CREATED
-            if page.specific_class.__name__ == "ProgrammePage" and self._programmes is not None:
+            if parsed.kind == PROGRAMME and self._programmes is not None:
                 self._programmes.append(page)
         else:
-            if existing.locked:
-                raise ImportInputError(
-                    _("The existing page '%(title)s' (id %(id)d) is locked: unlock it to import "
-                      "a new version.") % {"title": existing.title, "id": existing.pk}
-                )
             page = existing.get_latest_revision_as_object()
             before = snapshot(page)
             apply_values(page, values)
             needs_publish = self.publish and (not existing.live or existing.has_unpublished_changes)
             if snapshot(page) == before:
                 result.action = UNCHANGED
-                revision = page.latest_revision if needs_publish else None
+                revision = existing.latest_revision if needs_publish else None
             else:
                 revision = page.save_revision(user=self.user, log_action=True)
                 result.action = UPDATED
@@ -323,6 +334,10 @@ class Importer:
         result.page = page
         if self.publish and revision is not None:
             self._publish(page, revision, result)
+
+    def _may_add_funders(self) -> bool:
+        """Unknown funders become snippets, unless the admin user may not add funders."""
+        return self.user is None or self.user.has_perm("models_library.add_funder")
 
     def _check_permissions(self, existing) -> None:
         """With a user (the admin view), the user's page permissions apply."""
@@ -518,6 +533,20 @@ def snapshot(page) -> dict:
     data["topics"] = sorted(tag.name for tag in page.topics.all())
     data["links"] = [(link.title, link.url) for link in page.links.all()]
     return data
+
+
+def _unindex(page) -> None:
+    """Drop a rolled-back page from search backends outside the database (best effort).
+
+    Search indexing runs when a page is saved; a database backend rolls back with
+    the transaction, an external one (OpenSearch, Elasticsearch) does not.
+    """
+    from wagtail.search import index
+
+    try:
+        index.remove_object(page)
+    except Exception:  # the index may be down; a stale entry only points to nothing
+        logger.warning("Could not remove the rolled-back page %s from the search index", page.pk)
 
 
 def _validation_text(error: ValidationError) -> str:

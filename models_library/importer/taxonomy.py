@@ -102,8 +102,11 @@ class TaxonomyIndex:
             if code in by_code:
                 self.municipalities.setdefault(fold(name), by_code[code])
 
-        self.funders = list(Funder.objects.filter(locale__language_code="fi"))
-        self.funder_codes = {funder.code for funder in self.funders}
+        self.funders: list = []
+        self.funder_keys: dict[str, object] = {}  # folded name, short name or abbreviation
+        self.funder_codes: dict[str, object] = {}
+        for funder in Funder.objects.filter(locale__language_code="fi"):
+            self.add_funder(funder)
         self.target_groups = {
             fold(row.name): row for row in TargetGroup.objects.filter(locale__language_code="fi")
         }
@@ -152,20 +155,17 @@ class TaxonomyIndex:
         or when the written name is its code. In every case the funder's name
         contains what was written, so linking it loses no text.
         """
-        key = fold(written)
-        for funder in self.funders:
-            name = fold(funder.name)
-            abbreviation = _ABBREVIATION.search(funder.name)
-            short_name = fold(_ABBREVIATION.sub("", funder.name))
-            if key in (name, short_name) or funder.code == slugify(written):
-                return funder
-            if abbreviation and key == fold(abbreviation.group(1)):
-                return funder
-        return None
+        return self.funder_keys.get(fold(written)) or self.funder_codes.get(slugify(written))
 
     def add_funder(self, funder) -> None:
         self.funders.append(funder)
-        self.funder_codes.add(funder.code)
+        self.funder_codes.setdefault(funder.code, funder)
+        keys = [funder.name, _ABBREVIATION.sub("", funder.name)]
+        if abbreviation := _ABBREVIATION.search(funder.name):
+            keys.append(abbreviation.group(1))
+        for key in keys:
+            if fold(key):
+                self.funder_keys.setdefault(fold(key), funder)
 
     def new_funder_code(self, name: str, taken=()) -> str:
         """A free code for a new funder: its slug, or the slug with a short checksum."""

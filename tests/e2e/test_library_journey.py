@@ -64,8 +64,10 @@ def test_filter_read_compare_download(page, library_site, assert_accessible):
         assert handle.read().startswith(b"%PDF")
 
     page.get_by_role("link", name="Vertaa versioita rinnakkain").click()
-    expect(page.get_by_role("columnheader", name="Työkyvyn tuen tiimi, Lappeenranta")).to_be_visible()
-    expect(page.get_by_role("cell", name="Lappeenrannassa tiimi toimii sote-keskuksessa.")).to_be_visible()
+    lappeenranta = "Työkyvyn tuen tiimi, Lappeenranta"
+    expect(page.get_by_role("columnheader", name=lappeenranta)).to_be_visible()
+    cell_text = "Lappeenrannassa tiimi toimii sote-keskuksessa."
+    expect(page.get_by_role("cell", name=cell_text)).to_be_visible()
     assert_accessible(page)
 
     page.goto(site + programme.url)

@@ -336,7 +336,8 @@ def test_real_samples_import_with_the_right_type_title_and_taxonomy(parent):
 def test_operating_model_links_to_an_existing_programme_by_name(parent):
     programme = build_programme(parent, title="Varsinais-Suomi: Työkykyohjelman laajentaminen")
     text = decode_upload(sample_bytes(SAMPLE_NAMES[4]), "x.txt").replace(
-        "Toimintamallin kokonaisuus\n", "Toimintamallin kokonaisuus\nTyökykyohjelman laajentaminen\n"
+        "Toimintamallin kokonaisuus\n",
+        "Toimintamallin kokonaisuus\nTyökykyohjelman laajentaminen\n",
     )
     result = import_description(parse(text))
 
@@ -443,6 +444,8 @@ def test_a_failing_file_leaves_nothing_and_the_others_import(parent):
 def test_a_failure_while_saving_rolls_back_the_whole_file(parent, monkeypatch):
     funders_before = Funder.objects.count()
     pages_before = Page.objects.count()
+    unindexed = []
+    monkeypatch.setattr("wagtail.search.index.remove_object", unindexed.append)
 
     def broken_save_revision(self, *args, **kwargs):
         raise RuntimeError("disk full")
@@ -461,6 +464,33 @@ def test_a_failure_while_saving_rolls_back_the_whole_file(parent, monkeypatch):
     # The programme created its own new funder (ESR+); the model's new funders were rolled back.
     assert not Funder.objects.filter(code="kuntien-omarahoitus").exists()
     assert Funder.objects.count() == funders_before + 1
+    # An external search index does not roll back: the importer removes the page from it.
+    assert [page.title for page in unindexed] == ["Työkykyvalmentaja sote-keskuksessa"]
+
+
+def test_a_locked_page_is_not_overwritten(parent):
+    data = fixture_bytes("toimintamalli_utf8_bom.txt")
+    first = import_one("a.txt", data)
+    Page.objects.filter(pk=first.page.pk).update(locked=True)
+
+    again = import_one("a.txt", data.replace(b"Yhteinen", b"Uusi yhteinen"))
+
+    assert again.action == FAILED and "locked" in again.error
+    assert first.page.revisions.count() == 1
+
+
+def test_a_programme_and_its_model_in_one_batch_are_linked(parent):
+    model = (
+        "Toimintamallin nimi\nVerkoston vastaanotto\nToimintamallin lyhyt kuvaus\n\n"
+        "Verkosto tapaa asiakkaan kerran viikossa.\n\nToimintamallin kokonaisuus\n"
+        "Työkykyverkosto\n\nLuotu\n\n1.3.2024\n\nRatkaisun perusidea **\n\n"
+        "Asiakas saa ajan samalle viikolle.\n\nKehittämisen vaihe\n\nKehitteillä\n"
+    )
+    results = import_files([("ohjelma.txt", fixture_bytes("kokonaisuus_kaikki_osiot.txt")),
+                            ("malli.txt", model.encode())])
+
+    assert [result.action for result in results] == [CREATED, CREATED]
+    assert latest(results[1].page).programme.pk == results[0].page.pk
 
 
 def test_dry_run_saves_nothing(parent):

@@ -1,0 +1,161 @@
+"""Innokylä import of 1,000 generated descriptions: parse, preview and save rates.
+
+Run with `make bench` or
+`.venv/bin/python -m pytest tests/bench/bench_import.py -q -s -p no:cacheprovider`;
+refreshes the "Innokylä import" section of BENCHMARKS.md. Not collected by the
+normal test run (only test_*.py files are).
+"""
+
+import os
+import platform
+import random
+import time
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from models_library.importer import parse
+from models_library.importer.service import CREATED, UNCHANGED, Importer
+from models_library.models import LibraryIndexPage, Municipality, OperatingModelPage, ProgrammePage
+from portal.demo_utils import upsert_page
+
+DESCRIPTIONS = 1_000
+SEED = 2026
+
+PLACES = ["Varsinais-Suomen hyvinvointialue", "Pirkanmaa", "Etelä-Savo", "Pohjois-Karjala",
+          "Kainuun hyvinvointialue", "Lappi", "Keski-Suomi", "Kymenlaakso"]
+FUNDERS = ["Sosiaali- ja terveysministeriö (STM)", "Muu EU-rahoitus", "STEA", "ESR",
+           "Kunta", "Hyvinvointialueen oma rahoitus", "Säätiön avustus"]
+STAGES = ["Kehitteillä", "Käyttövalmis", "Arvioitu", "Being developed"]
+TOPICS = ["Työkyky", "Osatyökykyisyys", "Kuntoutus", "Työhönvalmennus", "Asiakas- ja palveluohjaus",
+          "Nuoret", "Mielenterveys"]
+GROUPS = ["Työikäiset", "Työttömät", "Nuoret", "Maahan muuttaneet", "Ikääntyneet"]
+MODEL_SECTIONS = ["Ratkaisun perusidea **", "Toimintaympäristö **",
+                  "Toimivuuden ja käyttöönoton ehdot **", "Kohderyhmä ja asiakasymmärrys **",
+                  "Toteutus", "Resurssit", "Arviointi ja vaikutukset", "Juurruttaminen"]
+PROGRAMME_SECTIONS = ["Kokonaisuuden tarkoitus ja tavoitteet",
+                      "Lähtötilanne ja strategiset liittymäkohdat", "Päämäärä ja päätavoite",
+                      "Tavoiteltavat tulokset, tuotokset ja vaikutukset"]
+SENTENCES = [
+    "Työkykykoordinaattori kokoaa asiakkaan palvelut yhteen suunnitelmaan.",
+    "Asiakas tapaa saman ammattilaisen koko palvelupolun ajan.",
+    "Tiimi arvioi työ- ja toimintakyvyn kolmen tapaamisen aikana.",
+    "Kokeilussa mukana olleista moni siirtyi työhön tai koulutukseen.",
+    "Yhteistyö työllisyyspalvelujen kanssa sovittiin kirjallisesti.",
+    "Palautetta kerättiin lyhyellä kyselyllä jokaisen jakson lopussa.",
+]
+
+
+def paragraph(rng, sentences=3):
+    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+
+
+def generate(number, rng, municipalities):
+    """One description in the Innokylä text format, varied by kind, labels and sections."""
+    is_model = number % 3 != 0
+    title = f"{'Toimintamalli' if is_model else 'Kokonaisuus'} numero {number:04d}"
+    kind = "Toimintamallin" if is_model else "Kokonaisuuden"
+    short = paragraph(rng, rng.randint(1, 3))
+    lines = [short, "", "icon/chevron-down Created with Sketch. Perustiedot", "",
+             f"{kind} nimi", title, f"{kind} lyhyt kuvaus", "", short, ""]
+    if is_model:
+        lines += ["Toteutuspaikka", ", ".join(rng.sample(municipalities, rng.randint(1, 4))),
+                  rng.choice(["Paikkakunta, maakunta tai hyvinvointialue",
+                              "Paikkakunta tai maakunta"]), rng.choice(PLACES)]
+    lines += [f"{kind} rahoittaja" if rng.random() < 0.5 else "Rahoittaja",
+              *rng.sample(FUNDERS, rng.randint(1, 3))]
+    if not is_model:
+        lines += ["", "Toimiaika", "", f"1.{rng.randint(1, 12)}.2021-31.12.2023", "",
+                  "Toimijat", "", "Hyvinvointialue, kunnat ja järjestöt", "",
+                  "Yhteyshenkilön nimi", "Hankkeen projektitiimi",
+                  "Yhteyshenkilön organisaatio", "Hyvinvointialue",
+                  "Yhteyshenkilön sähköpostiosoite", "tyokyky@example.fi"]
+    lines += ["", "Tekijä", "", "Hankkeen projektitiimi", "", "Luotu", "",
+              f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.2023", "", "Viimeksi muokattu", "",
+              f"{rng.randint(1, 28)}.{rng.randint(1, 12)}.2024", ""]
+    if is_model:
+        lines += ["icon/chevron-down Created with Sketch. Toimintamallin kuvaus", ""]
+    headings = MODEL_SECTIONS if is_model else PROGRAMME_SECTIONS
+    for heading in headings[: rng.randint(2, len(headings))]:
+        lines += [heading, "", paragraph(rng), ""]
+        if rng.random() < 0.4:
+            lines += [f"• {rng.choice(SENTENCES)}", f"• {rng.choice(SENTENCES)}", ""]
+    if rng.random() < 0.3:
+        lines += ["Asiakkaiden kokemuksia **", "", paragraph(rng, 2), ""]
+    if is_model:
+        lines += ["Kehittämisen vaihe", "", f"icon/bulb Created with Sketch. {rng.choice(STAGES)}",
+                  "", "Aihealueet", "", " ".join(rng.sample(TOPICS, 3)), "", "Kohderyhmä", "",
+                  " ".join(rng.sample(GROUPS, 2))]
+    return "\n".join(lines) + "\n"
+
+
+def rate(count, seconds):
+    return count / seconds if seconds else float("inf")
+
+
+@pytest.mark.django_db
+def test_import_1000_descriptions(demo_site, record_benchmark):
+    library = upsert_page(demo_site, LibraryIndexPage, "toimintamallit", title="Toimintamallit")
+    rng = random.Random(SEED)
+    municipalities = list(Municipality.objects.filter(locale__language_code="fi")
+                          .values_list("name", flat=True))
+    texts = [generate(number, rng, municipalities) for number in range(DESCRIPTIONS)]
+    files = [(f"kuvaus-{number:04d}.txt", text.encode("utf-8"))
+             for number, text in enumerate(texts)]
+
+    start = time.perf_counter()
+    for text in texts:
+        parse(text)
+    parse_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    previews = Importer(parent=library, dry_run=True)
+    preview_results = [previews.import_bytes(name, data) for name, data in files]
+    preview_seconds = time.perf_counter() - start
+    assert all(result.ok for result in preview_results)
+
+    start = time.perf_counter()
+    importer = Importer(parent=library)
+    results = [importer.import_bytes(name, data) for name, data in files]
+    import_seconds = time.perf_counter() - start
+    failed = [result.error for result in results if not result.ok]
+    assert not failed, failed[:3]
+    assert {result.action for result in results} == {CREATED}
+    assert OperatingModelPage.objects.count() + ProgrammePage.objects.count() == DESCRIPTIONS
+
+    start = time.perf_counter()
+    again = Importer(parent=library)
+    repeat_results = [again.import_bytes(name, data) for name, data in files]
+    repeat_seconds = time.perf_counter() - start
+    assert {result.action for result in repeat_results} == {UNCHANGED}
+
+    database = connection.vendor
+    if database == "sqlite":
+        database += f" {connection.Database.sqlite_version}"
+    rows = [
+        ("parse only (text to fields)", parse_seconds, 0),
+        ("preview (`--dry-run`: parse and map, nothing saved)", preview_seconds, 0),
+        ("import, creating draft pages", import_seconds, 1),
+        ("import again (unchanged: no new revisions)", repeat_seconds, 1),
+    ]
+    table = "\n".join(
+        f"| {step} | {seconds:.2f} | {rate(DESCRIPTIONS, seconds):,.{digits}f} |"
+        for step, seconds, digits in rows
+    )
+    body = f"""
+`tests/bench/bench_import.py` generates {DESCRIPTIONS:,} Innokylä descriptions (two thirds
+operating models, one third programmes, with varied labels, sections, places, funders and
+tags), then imports them one by one as the management command does: every file in its own
+transaction, each page created as a draft with a revision and indexed for search.
+
+| step | seconds | descriptions / second |
+|---|---:|---:|
+{table}
+
+Machine: {os.cpu_count()} cores (nproc), Python {platform.python_version()}, {database}
+(the test database), database search backend, {platform.machine()} {platform.system()};
+measured {date.today().isoformat()}.
+"""
+    record_benchmark("Innokylä import", body)
+    print(body)

@@ -1,0 +1,190 @@
+"""The admin import view: upload or paste, preview without saving, then create drafts."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from models_library.models import Funder, OperatingModelPage, ProgrammePage
+from tests.models_library.test_importer_support import build_import_parent, fixture_bytes, latest
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/innokyla-tuonti/"
+
+
+@pytest.fixture
+def parent():
+    return build_import_parent()
+
+
+def make_user(django_user_model, name, *, page_permissions=(), permissions=(), parent=None,
+              superuser=False):
+    if superuser:
+        return django_user_model.objects.create_superuser(name, f"{name}@example.fi", "salasana")
+    user = django_user_model.objects.create_user(name, f"{name}@example.fi", "salasana")
+    group = Group.objects.create(name=f"group-{name}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in permissions:
+        group.permissions.add(Permission.objects.get(codename=codename))
+    for codename in page_permissions:
+        GroupPagePermission.objects.create(
+            group=group, page=parent, permission=Permission.objects.get(codename=codename))
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin_client(client, django_user_model, parent):
+    client.force_login(make_user(django_user_model, "paakayttaja", superuser=True))
+    return client
+
+
+def upload(name, data=None):
+    return SimpleUploadedFile(name, fixture_bytes(name) if data is None else data,
+                              content_type="text/plain")
+
+
+def preview(client, parent, files=(), text="", source_url=""):
+    return client.post(URL, {"action": "preview", "files": list(files), "text": text,
+                             "source_url": source_url, "parent": str(parent.pk)})
+
+
+def token_of(response):
+    return response.context["token"]
+
+
+def test_url_and_menu_item(admin_client):
+    assert reverse("models_library_innokyla_import") == URL
+    home = admin_client.get("/admin/")
+    assert URL in home.content.decode()
+
+
+def test_anonymous_user_is_sent_to_the_login(client, parent):
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_editor_without_page_permissions_is_refused(client, django_user_model, parent):
+    client.force_login(make_user(django_user_model, "lukija"))
+
+    response = client.get(URL)
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert URL not in client.get("/admin/").content.decode()
+
+    response = preview(client, parent, [upload("toimintamalli_kaikki_osiot.txt")])
+    assert response.status_code == 302
+    assert not OperatingModelPage.objects.exists()
+
+
+def test_superuser_previews_two_files_without_saving_then_creates_drafts(admin_client, parent):
+    pages_before = Page.objects.count()
+    response = preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt"),
+                                              upload("kokonaisuus_kaikki_osiot.txt")])
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Työkykyvalmentaja sote-keskuksessa" in content
+    assert "Kainuu: Työkykyverkosto" in content
+    for label in ("Toteutuspaikka", "Rahoittajat", "Hyvinvointialueet", "Kuvauksen osiot"):
+        assert label in content
+    assert "Pirkanmaan hyvinvointialue" in content
+    assert "Toimintamallin kokonaisuus" in content  # kept as another section
+    assert 'name="token"' in content
+    assert Page.objects.count() == pages_before  # a preview saves nothing
+    assert not Funder.objects.filter(code="kuntien-omarahoitus").exists()
+
+    created = admin_client.post(URL, {"action": "create", "token": token_of(response)})
+
+    assert created.status_code == 200
+    model = OperatingModelPage.objects.get()
+    programme = ProgrammePage.objects.get()
+    assert not model.live and not programme.live
+    assert model.get_parent().pk == parent.pk
+    assert latest(model).owner.username == "paakayttaja"
+    content = created.content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[model.pk]) in content
+    assert reverse("wagtailadmin_pages:edit", args=[programme.pk]) in content
+
+    again = admin_client.post(URL, {"action": "create", "token": token_of(response)})
+    assert again.status_code == 302  # the preview was used up: no duplicates
+    assert OperatingModelPage.objects.count() == 1
+
+
+def test_pasted_text_with_a_source_address(admin_client, parent):
+    text = fixture_bytes("toimintamalli_kaikki_osiot.txt").decode("utf-8")
+    url = "https://innokyla.fi/fi/toimintamalli/tyokykyvalmentaja"
+    response = preview(admin_client, parent, text=text, source_url=url)
+    assert response.status_code == 200
+    admin_client.post(URL, {"action": "create", "token": token_of(response)})
+
+    page = latest(OperatingModelPage.objects.get())
+    assert page.source_url == url
+    assert page.title == "Työkykyvalmentaja sote-keskuksessa"
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("tyhja.txt", b"", "The file is empty."),
+    ("kuva.png", b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+    ("ei_innokyla.txt", None, "does not look like an Innokylä page"),
+    ("vain_otsikko.txt", None, "only a title"),
+    ("valtava.txt", b"a" * (5 * 1024 * 1024 + 1), "too large"),
+])
+def test_a_bad_file_gets_its_message_and_the_good_one_still_imports(admin_client, parent, name,
+                                                                    data, message):
+    response = preview(admin_client, parent, [upload(name, data),
+                                              upload("kokonaisuus_kaikki_osiot.txt")])
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert message in content
+    assert "Kainuu: Työkykyverkosto" in content
+    admin_client.post(URL, {"action": "create", "token": token_of(response)})
+    assert ProgrammePage.objects.count() == 1 and not OperatingModelPage.objects.exists()
+
+
+def test_html_with_scripts_is_previewed_as_text(admin_client, parent):
+    response = preview(admin_client, parent, [upload("toimintamalli_etakuntoutus.html")])
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Etäkuntoutus kotiin" in content
+    assert "SKRIPTI" not in content and "trackVisitor" not in content
+
+
+def test_empty_form_and_source_address_with_two_inputs_are_form_errors(admin_client, parent):
+    response = preview(admin_client, parent)
+    assert response.status_code == 200 and response.context["form"].errors
+
+    response = preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt")],
+                       text="Toimintamallin nimi\nToinen", source_url="https://innokyla.fi/x")
+    assert "source_url" in response.context["form"].errors
+    assert Page.objects.filter(depth__gt=3).count() == 0
+
+
+def test_editor_with_add_permission_imports_and_new_funders_follow_snippet_rights(
+    client, django_user_model, parent
+):
+    editor = make_user(django_user_model, "toimittaja", parent=parent,
+                       page_permissions=["add_page", "change_page"])
+    client.force_login(editor)
+
+    response = preview(client, parent, [upload("toimintamalli_kaikki_osiot.txt")])
+    assert response.status_code == 200
+    client.post(URL, {"action": "create", "token": token_of(response)})
+
+    page = latest(OperatingModelPage.objects.get())
+    assert not page.live
+    # Without the right to add funder snippets, unknown funders stay as text on the page.
+    assert not Funder.objects.filter(code="kuntien-omarahoitus").exists()
+    rahoittaja = next(block for block in page.description if block.value["heading"] == "Rahoittaja")
+    assert "Kuntien omarahoitus" in rahoittaja.value["body"].source
+
+
+def test_preview_expired_token_is_a_message_not_an_error(admin_client, parent):
+    response = admin_client.post(URL, {"action": "create", "token": "vanha"})
+
+    assert response.status_code == 302 and response["Location"] == URL
