@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from models_library.models import Funder, OperatingModelPage, ProgrammePage
-from tests.models_library.test_importer_support import build_import_parent, fixture_bytes, latest
+from tests.models_library.importer_support import build_import_parent, fixture_bytes, latest
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from models_library.management.commands.import_innokyla import Command
 from models_library.models import OperatingModelPage, ProgrammePage
 from tests.builders import build_programme
-from tests.models_library.test_importer_support import (
+from tests.models_library.importer_support import (
     FIXTURES,
     GOOD_FIXTURES,
     SAMPLE_NAMES,

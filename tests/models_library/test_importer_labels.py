@@ -11,7 +11,7 @@ import pytest
 
 from models_library.importer import LABELS, OPERATING_MODEL, PROGRAMME
 from models_library.importer.service import CREATED, import_files
-from tests.models_library.test_importer_support import (
+from tests.models_library.importer_support import (
     build_import_parent,
     latest,
     lost_lines,

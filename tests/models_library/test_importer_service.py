@@ -29,7 +29,7 @@ from models_library.models import (
     Stage,
 )
 from tests.builders import build_programme
-from tests.models_library.test_importer_support import (
+from tests.models_library.importer_support import (
     GOOD_FIXTURES,
     SAMPLE_NAMES,
     build_import_parent,
