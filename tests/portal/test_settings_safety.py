@@ -70,3 +70,15 @@ def test_security_headers_on_public_pages(client, demo_site):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_production_static_files_are_compressed_with_hashed_names(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    result = run_manage(env, "collectstatic", "--no-input", "-v0")
+    assert result.returncode == 0, result.stderr
+    hashed = list((tmp_path / "css").glob("portal.*.css"))
+    assert hashed, "no hashed stylesheet"
+    assert (tmp_path / "css" / f"{hashed[0].name}.gz").exists()
+    code = "from django.templatetags.static import static; print(static('css/portal.css'))"
+    result = run_manage(env, "shell", "-c", code)
+    assert result.stdout.strip().splitlines()[-1] == f"/static/css/{hashed[0].name}"
