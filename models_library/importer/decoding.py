@@ -8,6 +8,8 @@ import re
 import unicodedata
 from pathlib import PurePath
 
+from django.utils.translation import gettext_noop
+
 MAX_BYTES = 5 * 1024 * 1024
 
 # Share of control characters above which a decoded file is treated as binary.
@@ -56,13 +58,14 @@ class ImportInputError(ValueError):
         self.message = message
 
 
-MESSAGE_EMPTY = "The file is empty."
-MESSAGE_TOO_LARGE = f"The file is too large: the maximum size is {MAX_BYTES // (1024 * 1024)} MB."
-MESSAGE_BINARY = (
+# Marked for translation without Django settings: the service layer translates them.
+MESSAGE_EMPTY = gettext_noop("The file is empty.")
+MESSAGE_TOO_LARGE = gettext_noop("The file is too large: the maximum size is 5 MB.")
+MESSAGE_BINARY = gettext_noop(
     "The file is not a text file. Save the Innokylä page as text (.txt) or HTML (.html) "
     "and try again."
 )
-MESSAGE_UNDECODABLE = (
+MESSAGE_UNDECODABLE = gettext_noop(
     "The file's character encoding could not be recognised. Save it as UTF-8 and try again."
 )
 

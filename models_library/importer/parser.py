@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_noop
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -671,10 +672,10 @@ def parse(text: str) -> ParsedDescription:
     builder = _Builder([_classify(raw) for raw in _lines(text)]).run()
     kind = builder.kind()
     if not kind:
-        raise ImportInputError(
+        raise ImportInputError(gettext_noop(
             "This does not look like an Innokylä page: "
             "no operating model or programme fields were found."
-        )
+        ))
 
     result = ParsedDescription(kind=kind)
     _fill_fields(result, builder)
@@ -686,9 +687,11 @@ def parse(text: str) -> ParsedDescription:
     _add_warnings(result, builder)
 
     if not result.title:
-        raise ImportInputError("The page has no name (Toimintamallin nimi or Kokonaisuuden nimi).")
+        raise ImportInputError(
+            gettext_noop("The page has no name (Toimintamallin nimi or Kokonaisuuden nimi).")
+        )
     if not _has_content_besides_title(result):
-        raise ImportInputError("The page has only a title and no other content.")
+        raise ImportInputError(gettext_noop("The page has only a title and no other content."))
     return result
 
 
@@ -917,7 +920,7 @@ def html_to_text(html: str) -> str:
         return ""
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops at about 2,000 nested elements: refuse rather than lose text.
-        raise ImportInputError("The HTML page is nested too deeply to be read.")
+        raise ImportInputError(gettext_noop("The HTML page is nested too deeply to be read."))
     collector = _TextCollector()
     # Iterative walk: deeply nested pages must not hit the recursion limit.
     stack: list[tuple[lxml_html.HtmlElement, bool]] = [(root, False)]

@@ -227,7 +227,7 @@ class Importer:
         try:
             text = decode_upload(data, name)
         except ImportInputError as error:
-            return ImportResult(FAILED, name=name, error=error.message)
+            return ImportResult(FAILED, name=name, error=_(error.message))
         return self.import_text(name, text, source_url=source_url, decoded=True)
 
     def import_text(self, name: str, text: str, *, source_url: str = "",
@@ -237,7 +237,7 @@ class Importer:
                 text = check_pasted_text(text)
             parsed = parse(text)
         except ImportInputError as error:
-            return ImportResult(FAILED, name=name, error=error.message)
+            return ImportResult(FAILED, name=name, error=_(error.message))
         except Exception as error:  # the parser must never take the batch down
             logger.exception("Innokylä import: parsing %s failed", name)
             return ImportResult(FAILED, name=name,
@@ -254,7 +254,7 @@ class Importer:
             with transaction.atomic():
                 self._import(parsed, source_url, result)
         except ImportInputError as error:
-            self._fail(result, error.message)
+            self._fail(result, _(error.message))
         except ValidationError as error:
             self._fail(result, _("The page could not be saved: %(errors)s")
                        % {"errors": _validation_text(error)})
@@ -409,7 +409,7 @@ def import_description(parsed: ParsedDescription, *, parent=None, source_url: st
         importer = Importer(parent=parent, publish=publish, user=user, dry_run=dry_run)
     except ImporterSetupError as error:
         return ImportResult(FAILED, name=name or parsed.title, kind=parsed.kind,
-                            title=parsed.title, error=error.message)
+                            title=parsed.title, error=_(error.message))
     return importer.import_parsed(parsed, name=name, source_url=source_url)
 
 
@@ -427,7 +427,7 @@ def import_files(files, *, parent=None, source_url: str = "", publish: bool = Fa
     try:
         importer = Importer(parent=parent, publish=publish, user=user, dry_run=dry_run)
     except ImporterSetupError as error:
-        return [ImportResult(FAILED, name=name, error=error.message) for name, _data in files]
+        return [ImportResult(FAILED, name=name, error=_(error.message)) for name, _data in files]
     return [importer.import_bytes(name, data, source_url=source_url) for name, data in files]
 
 

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from models_library.management.commands.import_innokyla import Command
 from models_library.models import OperatingModelPage, ProgrammePage
@@ -21,6 +22,13 @@ from tests.models_library.importer_support import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The command speaks the active language; these tests read its English output."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -185,3 +193,13 @@ def test_the_five_real_samples_import(parent):
 
     assert output.count("\nOK") + output.startswith("OK") == 5
     assert "5 created" in output
+
+
+def test_messages_follow_the_active_language(parent, tmp_path):
+    empty = write(tmp_path, "tyhja.txt", b"")
+    with translation.override("fi"):
+        output, _error = run_failing(empty)
+    assert "Tiedosto on tyhjä." in output
+    with translation.override("sv"):
+        output, _error = run_failing(empty)
+    assert "Filen är tom." in output
