@@ -86,7 +86,7 @@ def _preview(request, form):
         parent = _parent_for(request, form.cleaned_data["parent"])
         importer = Importer(parent=parent, dry_run=True, user=request.user)
     except ImporterSetupError as error:
-        form.add_error("parent", error.message)
+        form.add_error("parent", _(error.message))
         return _form_page(request, form)
 
     source_url = form.cleaned_data.get("source_url") or ""
@@ -130,7 +130,7 @@ def _read_inputs(form):
         try:
             text = decode_upload(upload.read(MAX_BYTES + 1), name)
         except ImportInputError as error:
-            inputs.append((name, "", _failed(name, error.message)))
+            inputs.append((name, "", _failed(name, _(error.message))))
             continue
         inputs.append((name, text, None))
     pasted = form.cleaned_data.get("text") or ""
@@ -139,7 +139,7 @@ def _read_inputs(form):
         try:
             inputs.append((name, check_pasted_text(pasted), None))
         except ImportInputError as error:
-            inputs.append((name, "", _failed(name, error.message)))
+            inputs.append((name, "", _failed(name, _(error.message))))
     return inputs, []
 
 
@@ -169,7 +169,7 @@ def _create(request):
         parent = _parent_for(request, stored.get("parent"))
         importer = Importer(parent=parent, user=request.user)
     except ImporterSetupError as error:
-        messages.error(request, error.message)
+        messages.error(request, _(error.message))
         return redirect("models_library_innokyla_import")
 
     results = [

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.builders import build_library
 
@@ -6,3 +7,10 @@ from tests.builders import build_library
 @pytest.fixture
 def library(demo_site):
     return build_library(demo_site)
+
+
+@pytest.fixture
+def english():
+    """Importer messages follow the active language; some tests read the English ones."""
+    with translation.override("en"):
+        yield

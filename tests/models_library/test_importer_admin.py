@@ -37,7 +37,13 @@ def make_user(django_user_model, name, *, page_permissions=(), permissions=(), p
 
 @pytest.fixture
 def admin_client(client, django_user_model, parent):
-    client.force_login(make_user(django_user_model, "paakayttaja", superuser=True))
+    from wagtail.users.models import UserProfile
+
+    user = make_user(django_user_model, "paakayttaja", superuser=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the assertions below read the English messages
+    profile.save()
+    client.force_login(user)
     return client
 
 
@@ -188,3 +194,9 @@ def test_preview_expired_token_is_a_message_not_an_error(admin_client, parent):
     response = admin_client.post(URL, {"action": "create", "token": "vanha"})
 
     assert response.status_code == 302 and response["Location"] == URL
+
+
+def test_the_admin_speaks_the_editors_language(client, django_user_model, parent):
+    client.force_login(make_user(django_user_model, "toimittaja", superuser=True))
+    response = preview(client, parent, [upload("tyhja.txt", b"")])
+    assert "Tiedosto on tyhjä." in response.content.decode()

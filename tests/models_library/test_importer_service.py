@@ -42,7 +42,7 @@ from tests.models_library.importer_support import (
     sample_bytes,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

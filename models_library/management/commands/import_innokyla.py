@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext
 
 from models_library.importer import MAX_BYTES
 from models_library.importer.service import (
@@ -68,7 +69,7 @@ class Command(BaseCommand):
             importer = Importer(parent=options["under"] or None, publish=options["publish"],
                                 dry_run=options["dry_run"])
         except ImporterSetupError as error:
-            raise CommandError(error.message) from error
+            raise CommandError(gettext(error.message)) from error
 
         verbosity = options["verbosity"]
         results = []
