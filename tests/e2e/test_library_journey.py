@@ -5,7 +5,12 @@ from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 from wagtail.documents.models import Document
 
-from models_library.models import OperatingModelAttachment, Region, TargetGroup
+from models_library.models import (
+    OperatingModelAttachment,
+    OperatingModelPage,
+    Region,
+    TargetGroup,
+)
 from tests.builders import build_library, build_model, build_programme, sections, term
 
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -87,3 +92,14 @@ def test_filters_work_by_keyboard_without_javascript(browser, library_site):
     page.wait_for_url("**target_group=nuoret**")
     expect(page.locator(".card__title a")).to_have_text(["Nuorten ohjaamo"])
     context.close()
+
+
+def test_library_pages_fit_a_narrow_screen(page, library_site):
+    site, library, programme = library_site
+    page.set_viewport_size({"width": 320, "height": 640})
+    model = programme.get_children().first()
+    models = library.get_descendants().type(OperatingModelPage)[:2]
+    compare_ids = "&".join(f"m={other.pk}" for other in models)
+    for path in (library.url, programme.url, model.url, f"{library.url}vertaa/?{compare_ids}"):
+        page.goto(site + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
