@@ -190,8 +190,7 @@ def _ensure_home():
         for placeholder in Page.objects.child_of(root).filter(content_type__model="page"):
             Site.objects.filter(root_page=placeholder).update(root_page=root)
             placeholder.delete()
-    fi_root = root
-    home = upsert_page(fi_root, HomePage, "koti", **HOME["fi"])
+    home = upsert_page(root, HomePage, "koti", **HOME["fi"])
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)

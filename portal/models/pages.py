@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, StandardStreamBlock
 from portal.models.mixins import BasePage
+from portal.models.site_settings import PortalSettings
 
 
 class HomePage(BasePage):
@@ -79,8 +80,6 @@ class AccessibilityStatementPage(BasePage):
         verbose_name_plural = _("accessibility statements")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.models.site_settings import PortalSettings
-
         context = super().get_context(request, *args, **kwargs)
         portal_settings = PortalSettings.for_request(request)
         context["supervising_authority"] = (

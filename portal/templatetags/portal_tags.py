@@ -30,14 +30,26 @@ def main_menu(context):
     home = _home_page(request)
     current = context.get("page")
     items = []
+    current_path = getattr(current, "path", "")
     if home is not None:
-        items = Page.objects.live().public().in_menu().child_of(home).specific()
+        items = [
+            {"page": item, "current": _current_state(item.path, current_path)}
+            for item in Page.objects.live().public().in_menu().child_of(home)
+        ]
     return {
         "home": home,
+        "home_current": _current_state(home.path, current_path, exact=True) if home else "",
         "items": items,
-        "current_path": getattr(current, "path", ""),
-        "request": request,
     }
+
+
+def _current_state(item_path, current_path, exact=False):
+    """aria-current: "page" on the page itself, "true" on its ancestors in the menu."""
+    if item_path == current_path:
+        return "page"
+    if not exact and current_path.startswith(item_path):
+        return "true"
+    return ""
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

@@ -113,3 +113,15 @@ def test_statement_builder_page_renders_dates(client, demo_site):
     build_statement(demo_site.get_children().first().specific, slug="toinen")
     response = client.get("/fi/tietoa/toinen/")
     assert "1.6.2026" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_menu_marks_the_current_page_and_its_section(client, demo_site):
+    about = demo_site.get_children().get(slug="tietoa").specific
+    build_standard_page(about, title="Alasivu", slug="alasivu")
+    soup = BeautifulSoup(client.get("/fi/tietoa/").content, "html.parser")
+    assert soup.select_one("nav.main-nav a[aria-current=page]").text == "Tietoa portaalista"
+    soup = BeautifulSoup(client.get("/fi/tietoa/alasivu/").content, "html.parser")
+    assert soup.select_one("nav.main-nav a[aria-current=true]").text == "Tietoa portaalista"
+    soup = BeautifulSoup(client.get("/fi/").content, "html.parser")
+    assert soup.select_one("nav.main-nav a[aria-current=page]").text == "Etusivu"
