@@ -20,6 +20,15 @@ REQUIRED_SECTIONS = [key for key, _heading, required in SECTIONS if required]
 SECTION_HEADINGS = {key: heading for key, heading, _required in SECTIONS}
 
 
+def missing_required_sections(description):
+    """Keys of the required sections that a description lacks or leaves empty."""
+    present = {
+        block.block_type for block in (description or [])
+        if str(block.value.get("body", "")).strip()
+    }
+    return [key for key in REQUIRED_SECTIONS if key not in present]
+
+
 class SectionValue(blocks.StructValue):
     def title(self):
         return self.get("heading") or self.block.meta.default_heading

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from models_library.blocks import REQUIRED_SECTIONS, SECTION_HEADINGS
+from models_library.blocks import SECTION_HEADINGS, missing_required_sections
 
 
 class OperatingModelPageForm(WagtailAdminPageForm):
@@ -11,12 +11,7 @@ class OperatingModelPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         if self.is_deferred_validation:
             return cleaned_data
-        description = cleaned_data.get("description")
-        present = {
-            block.block_type for block in (description or [])
-            if str(block.value.get("body", "")).strip()
-        }
-        missing = [key for key in REQUIRED_SECTIONS if key not in present]
+        missing = missing_required_sections(cleaned_data.get("description"))
         if missing:
             names = ", ".join(str(SECTION_HEADINGS[key]) for key in missing)
             self.add_error(

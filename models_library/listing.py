@@ -76,10 +76,9 @@ def facet_definitions():
 
 
 class LibraryListing:
-    def __init__(self, index_page, params, request=None):
+    def __init__(self, index_page, params):
         self.index_page = index_page
         self.params = params
-        self.request = request
         self.notes = []
         self.names = TaxonomyNames()
         self.facets = facet_definitions()

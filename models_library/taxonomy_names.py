@@ -29,6 +29,3 @@ class TaxonomyNames:
                 result[field] = sorted(self.name_of(term) for term in manager.all())
         return result
 
-
-def localized(page):
-    return TaxonomyNames().for_page(page)

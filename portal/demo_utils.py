@@ -100,9 +100,7 @@ def upsert_page(parent, model, slug, **fields):
         _apply(page, fields)
         parent.add_child(instance=page)
         return publish(page)
-    if _apply(existing, fields) or existing.has_unpublished_changes or not existing.live:
-        return publish(existing)
-    return existing
+    return _publish_if_changed(existing, fields)
 
 
 def upsert_translation(page, language_code, **fields):
@@ -113,10 +111,14 @@ def upsert_translation(page, language_code, **fields):
         translation = page.copy_for_translation(locale, copy_parents=True, alias=False)
         _apply(translation, fields)
         return publish(translation)
-    translation = translation.specific
-    if _apply(translation, fields) or translation.has_unpublished_changes or not translation.live:
-        return publish(translation)
-    return translation
+    return _publish_if_changed(translation.specific, fields)
+
+
+def _publish_if_changed(page, fields):
+    """Apply ``fields``; publish when they changed or the page is not live as it stands."""
+    if _apply(page, fields) or page.has_unpublished_changes or not page.live:
+        return publish(page)
+    return page
 
 
 def ensure_locales(codes):

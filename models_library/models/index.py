@@ -26,7 +26,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         from models_library.listing import SORTS, LibraryListing
 
-        listing = LibraryListing(self, request.GET, request)
+        listing = LibraryListing(self, request.GET)
         page_obj = listing.results()
         return self.render(
             request,

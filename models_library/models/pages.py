@@ -2,7 +2,6 @@ from collections import Counter
 
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,7 +18,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from models_library.blocks import REQUIRED_SECTIONS, DescriptionStreamBlock, ProgrammeSectionsBlock
+from models_library.blocks import (
+    DescriptionStreamBlock,
+    ProgrammeSectionsBlock,
+    missing_required_sections,
+)
 from models_library.forms import OperatingModelPageForm
 from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
@@ -247,12 +250,7 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
             raise ValidationError({"variant_of": _("A model cannot be a variant of itself.")})
 
     def missing_required_sections(self):
-        present = {b.block_type for b in self.description if str(b.value.get("body", "")).strip()}
-        return [key for key in REQUIRED_SECTIONS if key not in present]
-
-    @cached_property
-    def variant_root(self):
-        return self.variant_of or self
+        return missing_required_sections(self.description)
 
     def other_variants(self):
         root_id = self.variant_of_id or self.pk
@@ -279,7 +277,7 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         return [(rating, label, counts[rating])
                 for rating, label in EvaluationCriterion.Rating.choices]
 
-    def citation(self, request=None):
+    def citation(self):
         year = (self.source_modified or self.last_published_at or timezone.now()).year
         url = self.full_url or ""
         authors = self.authors or (self.contact_organisation or "")
