@@ -12,7 +12,6 @@ from playwright.sync_api import sync_playwright
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.e2e
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "var" / "test-logs" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
