@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages lint check demo bench serve clean
+.PHONY: run test install messages lint check demo bench serve clean assets
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ test: install
 
 bench: messages
 	$(PY) -m pytest tests/bench/bench_*.py -q -s -p no:cacheprovider
+
+# Vendored front-end files (tokens.css, fonts, icons) from the pinned npm
+# packages in package-lock.json. Needs Node only here; the output is committed.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+assets: node_modules/.package-lock.json
+	node scripts/build-assets.cjs static
 
 clean:
 	rm -rf $(VENV) var static_collected

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import styleguide, views
 from portal.api import api_router
 
 urlpatterns = [
@@ -22,6 +22,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("tyylit/", styleguide.style_guide, name="style_guide"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

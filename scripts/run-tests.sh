@@ -28,6 +28,11 @@ step "manage.py check / makemigrations --check"
 $PY manage.py check || fail check
 $PY manage.py makemigrations --check --dry-run || fail makemigrations
 
+step "front-end packages (pinned in package-lock.json)"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund || fail "npm ci"
+fi
+
 step "servers"
 PG_URL=$(scripts/postgres.sh start) || { fail "PostgreSQL did not start"; exit 1; }
 echo "PostgreSQL: $PG_URL"

@@ -1,9 +1,14 @@
+from functools import lru_cache
+from pathlib import Path
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.html import escape
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.models import AccessibilityStatementPage
@@ -95,3 +100,115 @@ def iframe_title(html, title):
     if not html:
         return ""
     return mark_safe(str(html).replace("<iframe", f'<iframe title="{escape(title)}"', 1))
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from the front page to this page; nothing on the front page itself.
+
+    Views that render a sub-view of a page (compare, print) add their own last
+    step through ``breadcrumb_extra``: a list of ``{"title": ..., "url": ...}``.
+    """
+    page = context.get("page")
+    extra = list(context.get("breadcrumb_extra") or [])
+    home = _home_page(context.get("request"))
+    if not isinstance(page, Page) or home is None:
+        return {"crumbs": [{"title": _("Front page"), "url": home.url if home else ""}] + extra}
+    if page.pk == home.pk and not extra:
+        return {"crumbs": []}
+    ancestors = (
+        page.get_ancestors().live().public().descendant_of(home).exclude(pk=home.pk).specific(defer=True)
+        if page.pk != home.pk
+        else []
+    )
+    crumbs = [{"title": _("Front page"), "url": home.url}]
+    crumbs += [{"title": ancestor.title, "url": ancestor.url} for ancestor in ancestors]
+    if page.pk != home.pk:
+        crumbs.append({"title": page.title, "url": page.url})
+    return {"crumbs": crumbs + extra}
+
+
+_ICON_DIR = Path(settings.BASE_DIR) / "static" / "icons"
+
+
+@lru_cache(maxsize=64)
+def _icon_markup(name):
+    svg = (_ICON_DIR / f"{name}.svg").read_text(encoding="utf-8").strip()
+    attributes = f'class="icon icon--{name}" aria-hidden="true" focusable="false"'
+    return svg.replace("<svg ", f"<svg {attributes} ", 1)
+
+
+@register.simple_tag
+def icon(name, extra_class=""):
+    """An icon from static/icons (Suomi.fi icons, see `make assets`), inline and
+    hidden from assistive technology: the text beside it carries the meaning."""
+    markup = _icon_markup(name)
+    if extra_class:
+        markup = markup.replace('class="icon ', f'class="icon {escape(extra_class)} ', 1)
+    return mark_safe(markup)
+
+
+@register.filter
+def with_site_name(title, site_name):
+    """"Page – Site", but never "Site – Site" and never a bare dash."""
+    title = " ".join(str(title).split())
+    if not title or title.casefold() == str(site_name).casefold():
+        return site_name
+    return f"{title} – {site_name}"
+
+
+@register.inclusion_tag("components/sharing_metadata.html", takes_context=True)
+def sharing_metadata(context, site_name):
+    """Open Graph title, description, address and image of this page."""
+    request = context.get("request")
+    page = context.get("page")
+    title = site_name
+    description = ""
+    if isinstance(page, Page):
+        title = page.seo_title or page.title
+        description = (
+            page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+        )
+    url = request.build_absolute_uri(request.path) if request else ""
+    image = static("brand/og-image.png")
+    if request:
+        image = request.build_absolute_uri(image)
+    language = get_language() or settings.LANGUAGE_CODE
+    locale = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}.get(language, language)
+    return {
+        "site_name": site_name,
+        "og_type": "article" if isinstance(page, Page) and page.depth > 3 else "website",
+        "title": title,
+        "description": strip_tags(str(description))[:300],
+        "url": url,
+        "image": image,
+        "locale": locale,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def way_on_links(context):
+    """The sections of the site (library, pathways, training...) as a way on from
+    a dead end: the live, public menu pages below the front page."""
+    home = _home_page(context.get("request"))
+    if home is None:
+        return []
+    return [
+        {"title": item.title, "url": item.url}
+        for item in Page.objects.live().public().in_menu().child_of(home)
+    ]
+
+
+@register.simple_tag
+def search_url():
+    """The portal search's address, once a search view is installed."""
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def as_list(value):
+    """One value as a list, for components that take lists (regions, target groups)."""
+    return [value] if value else []
