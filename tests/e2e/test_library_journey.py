@@ -85,6 +85,10 @@ def test_filters_work_by_keyboard_without_javascript(browser, library_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site + library.url)
+    # Without JS the filter panel starts closed (a phone sees results first);
+    # its summary opens it from the keyboard.
+    page.locator("summary", has_text="Suodattimet").focus()
+    page.keyboard.press("Enter")
     page.get_by_role("checkbox", name="Nuoret").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Käytä rajauksia").focus()
