@@ -6,9 +6,12 @@ from django.utils.translation import gettext as _
 from models_library.blocks import SECTIONS
 from models_library.models import OperatingModelPage
 from models_library.taxonomy_names import TaxonomyNames
+from portal.text import strip_control_characters
+from portal.visibility import visibility
 
 
-def build_comparison(index_page, raw_ids):
+def build_comparison(index_page, raw_ids, request=None):
+    rule = visibility(request)
     errors = []
     ids = []
     for raw in raw_ids:
@@ -16,12 +19,12 @@ def build_comparison(index_page, raw_ids):
             ids.append(int(raw))
         else:
             errors.append(_("“%(value)s” is not a model identifier and was ignored.")
-                          % {"value": raw[:40]})
+                          % {"value": strip_control_characters(raw)[:40]})
     ids = list(dict.fromkeys(ids))[:3]
     found = {
         page.pk: page
-        for page in OperatingModelPage.objects.live().public()
-        .descendant_of(index_page).filter(pk__in=ids).select_related("programme")
+        for page in rule.filter(OperatingModelPage.objects.descendant_of(index_page))
+        .filter(pk__in=ids).select_related("programme")
     }
     if len(found) < len(ids):
         errors.append(_("Some of the requested models were not found or are not published."))
@@ -33,11 +36,12 @@ def build_comparison(index_page, raw_ids):
     prefetch_related_objects(models, "regions", "municipalities", "funders")
     names = TaxonomyNames()
     per_model = [names.for_page(model) for model in models]
+    programmes = [rule.or_none(model.programme) for model in models]
     rows = [
         (_("Place of implementation"), [m.implementation_place or "—" for m in models], False),
         (_("Regions"), [", ".join(n["regions"]) or "—" for n in per_model], False),
         (_("Development stage"), [m.get_stage_display() for m in models], False),
-        (_("Programme"), [m.programme.title if m.programme else "—" for m in models], False),
+        (_("Programme"), [p.title if p else "—" for p in programmes], False),
     ]
     for key, heading, _required in SECTIONS:
         cells = [_section_text(model, key) for model in models]

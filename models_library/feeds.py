@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from models_library.models import OperatingModelPage
+from portal.visibility import visible_pages
 
 FEED_LENGTH = 50
 
@@ -24,7 +25,7 @@ class LibraryRssFeed(Feed):
 
     def items(self):
         return (
-            OperatingModelPage.objects.live().public().descendant_of(self.index_page)
+            visible_pages(OperatingModelPage.objects.descendant_of(self.index_page))
             .order_by("-last_published_at")[:FEED_LENGTH]
         )
 

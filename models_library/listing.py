@@ -24,6 +24,8 @@ from models_library.models import (
     TargetGroup,
 )
 from models_library.taxonomy_names import TaxonomyNames
+from portal.text import strip_control_characters
+from portal.visibility import visibility
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 30
@@ -76,9 +78,10 @@ def facet_definitions():
 
 
 class LibraryListing:
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, request=None):
         self.index_page = index_page
         self.params = params
+        self.visibility = visibility(request)
         self.notes = []
         self.names = TaxonomyNames()
         self.facets = facet_definitions()
@@ -88,7 +91,10 @@ class LibraryListing:
     # -- reading the query string -------------------------------------------------
     def _read_params(self):
         for facet in self.facets:
-            raw = [v.strip() for v in self.params.getlist(facet.name) if v.strip()]
+            # Control characters are dropped: they are never part of a value, the
+            # database may refuse them (NUL on PostgreSQL) and notices echo the value.
+            raw = [strip_control_characters(v).strip() for v in self.params.getlist(facet.name)]
+            raw = [value for value in raw if value]
             raw = list(dict.fromkeys(raw))[:MAX_VALUES_PER_FACET]
             valid = self._valid_values(facet, raw)
             for value in raw:
@@ -115,19 +121,14 @@ class LibraryListing:
         if facet.name == "topic":
             return set(Tag.objects.filter(slug__in=raw).values_list("slug", flat=True))
         if facet.name == "programme":
-            ids = [value for value in raw if value.isdigit() and len(value) < 12]
-            return {
-                str(pk) for pk in ProgrammePage.objects.filter(pk__in=ids)
-                .values_list("pk", flat=True)
-            }
+            return {str(pk) for pk in self.visibility.visible_ids(ProgrammePage, raw)}
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
         return set(model.objects.filter(code__in=raw).values_list("code", flat=True))
 
     # -- querying -------------------------------------------------------------------
     def base_queryset(self):
         return (
-            Page.objects.live().public()
-            .descendant_of(self.index_page)
+            self.visibility.filter(Page.objects.descendant_of(self.index_page))
             .type(OperatingModelPage, ProgrammePage)
             .filter(locale_id=self.index_page.locale_id)
         )
@@ -176,7 +177,7 @@ class LibraryListing:
             "type_label": TYPES["model" if is_model else "programme"][1],
             "names": self.names.for_page(item),
             "topics": sorted(tagged.tag.name for tagged in item.tagged_items.all()),
-            "programme": item.programme if is_model else None,
+            "programme": self.visibility.or_none(item.programme) if is_model else None,
             "stage": item.get_stage_display() if is_model else "",
         }
 
@@ -184,12 +185,15 @@ class LibraryListing:
     def counted_facets(self):
         for facet in self.facets:
             counts = self._count(facet)
-            labels = self._labels(facet, set(counts) | set(facet.selected))
+            values = set(counts) | set(facet.selected)
+            labels = self._labels(facet, values)
+            if facet.name == "programme":  # only programmes a visitor may see are offered
+                values &= set(labels)
             facet.options = sorted(
                 (
                     Option(value, labels.get(value, value), counts.get(value, 0),
                            value in facet.selected)
-                    for value in set(counts) | set(facet.selected)
+                    for value in values
                 ),
                 key=lambda option: (str(option.label).lower(), option.value),
             )
@@ -221,10 +225,10 @@ class LibraryListing:
         if facet.name == "topic":
             return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
         if facet.name == "programme":
-            ids = [value for value in values if value.isdigit()]
+            ids = [value for value in values if value.isdigit() and len(value) < 12]
             return {
                 str(pk): title
-                for pk, title in ProgrammePage.objects.filter(pk__in=ids)
+                for pk, title in self.visibility.filter(ProgrammePage.objects.filter(pk__in=ids))
                 .values_list("pk", "title")
             }
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]

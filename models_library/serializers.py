@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from portal.visibility import visibility
+
 
 class TermSerializer(serializers.Serializer):
     code = serializers.CharField()
@@ -18,6 +20,9 @@ class TagListField(serializers.Field):
         return sorted(manager.names())
 
 
-class ProgrammeField(serializers.Field):
+class RelatedPageField(serializers.Field):
+    """A link to another page as {id, title}, or null when a visitor may not see that page."""
+
     def to_representation(self, page):
+        page = visibility(self.context.get("request")).or_none(page)
         return {"id": page.pk, "title": page.title} if page else None

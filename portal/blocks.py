@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from portal.visibility import is_visible
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -50,9 +52,11 @@ class ImageBlock(blocks.StructBlock):
 
 class LinkStructValue(blocks.StructValue):
     def url(self):
+        """The link's address; empty when it points to a page a visitor may not see."""
         page = self.get("page")
         if page:
-            return page.localized.url
+            page = page.localized
+            return page.url if is_visible(page) else ""
         return self.get("external_url") or ""
 
 

@@ -115,3 +115,26 @@ def _slug(title):
 
 def term(model, code, language="fi"):
     return model.objects.get(code=code, locale__language_code=language)
+
+
+def restrict(page, kind="login"):
+    """Put a view restriction on ``page``: "login", "password" or "groups"."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, password="salasana" if kind == "password" else ""
+    )
+    if kind == "groups":
+        restriction.groups.set([Group.objects.get_or_create(name="Sisäinen")[0]])
+    return page
+
+
+def build_translation(page, language, live=True, **fields):
+    """``page`` copied into ``language`` (its parents too), with ``fields`` changed."""
+    translation = page.copy_for_translation(locale(language), copy_parents=True, alias=False)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.live = live
+    translation.save()
+    return _save(translation, live)

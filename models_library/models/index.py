@@ -26,7 +26,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         from models_library.listing import SORTS, LibraryListing
 
-        listing = LibraryListing(self, request.GET)
+        listing = LibraryListing(self, request.GET, request)
         page_obj = listing.results()
         return self.render(
             request,
@@ -43,7 +43,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         from models_library.compare import build_comparison
 
         ids = request.GET.getlist("m")
-        comparison, errors = build_comparison(self, ids[: MAX_COMPARED + 1])
+        comparison, errors = build_comparison(self, ids[: MAX_COMPARED + 1], request)
         if len(ids) > MAX_COMPARED:
             errors.append(
                 gettext("You can compare at most %(count)d models at a time; the first "

@@ -26,9 +26,10 @@ from models_library.blocks import (
 from models_library.forms import OperatingModelPageForm
 from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
-from models_library.serializers import ProgrammeField, TagListField, TermListField
+from models_library.serializers import RelatedPageField, TagListField, TermListField
 from models_library.taxonomy_names import TaxonomyNames
 from portal.models import BasePage
+from portal.visibility import visibility
 
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -145,13 +146,14 @@ class ProgrammePage(LibraryPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        rule = visibility(request)
         context["operating_models"] = (
-            OperatingModelPage.objects.live().public().filter(programme=self)
+            rule.filter(OperatingModelPage.objects.filter(programme=self))
             .order_by("title").only("id", "title", "url_path", "path", "depth", "summary",
                                     "locale_id", "slug", "stage")
         )
         context["sub_programmes"] = (
-            ProgrammePage.objects.live().public().child_of(self).order_by("title")
+            rule.filter(ProgrammePage.objects.child_of(self)).order_by("title")
         )
         return context
 
@@ -227,8 +229,8 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         "summary", "stage", "implementation_place", "description", "evaluation_criteria",
         "development_log", "authors", "source_url", "source_created", "source_modified",
         terms=("regions", "municipalities", "funders", "target_groups", "phenomena"),
-        extra=(APIField("programme", serializer=ProgrammeField()),
-               APIField("variant_of", serializer=ProgrammeField())),
+        extra=(APIField("programme", serializer=RelatedPageField()),
+               APIField("variant_of", serializer=RelatedPageField())),
     )
 
     parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
@@ -252,19 +254,19 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
     def missing_required_sections(self):
         return missing_required_sections(self.description)
 
-    def other_variants(self):
+    def other_variants(self, request=None):
         root_id = self.variant_of_id or self.pk
         return (
-            OperatingModelPage.objects.live().public()
+            visibility(request).filter(OperatingModelPage.objects.all())
             .filter(models.Q(pk=root_id) | models.Q(variant_of_id=root_id))
             .exclude(pk=self.pk).filter(locale_id=self.locale_id).order_by("title")
             .only("id", "title", "url_path", "path", "depth", "locale_id", "implementation_place")
         )
 
-    def compare_url(self, variants):
+    def compare_url(self, variants, request=None):
         from models_library.models.index import LibraryIndexPage
 
-        library = LibraryIndexPage.objects.ancestor_of(self).live().first()
+        library = visibility(request).filter(LibraryIndexPage.objects.ancestor_of(self)).first()
         if not variants or library is None:
             return ""
         ids = "&".join(f"m={pk}" for pk in [self.pk, *(v.pk for v in variants[:2])])
@@ -287,10 +289,12 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         evaluation = list(self.evaluation_criteria.all())
-        variants = list(self.other_variants())
+        rule = visibility(request)
+        variants = list(self.other_variants(request))
         context.update(
+            programme=rule.or_none(self.programme),
             variants=variants,
-            compare_url=self.compare_url(variants),
+            compare_url=self.compare_url(variants, request),
             evaluation=evaluation,
             evaluation_summary=self.evaluation_summary(evaluation),
             development_log=list(self.development_log.order_by("date")),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from portal.models import AccessibilityStatementPage
+from portal.visibility import visible_pages
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def main_menu(context):
     if home is not None:
         items = [
             {"page": item, "current": _current_state(item.path, current_path)}
-            for item in Page.objects.live().public().in_menu().child_of(home)
+            for item in visible_pages(Page.objects.in_menu().child_of(home), request)
         ]
     return {
         "home": home,
@@ -68,9 +69,8 @@ def language_switcher(context):
         home = _home_page(request)
         for candidate in (home, page):
             if candidate is not None:
-                for translation in candidate.get_translations(inclusive=True).live().select_related(
-                    "locale"
-                ):
+                translations = visible_pages(candidate.get_translations(inclusive=True), request)
+                for translation in translations.select_related("locale"):
                     targets[translation.locale.language_code] = translation.url
     links = []
     for code, name in settings.LANGUAGES:
@@ -86,12 +86,11 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def accessibility_statement(context):
-    home = _home_page(context.get("request"))
+    request = context.get("request")
+    home = _home_page(request)
     if home is None:
         return None
-    return (
-        AccessibilityStatementPage.objects.live().public().descendant_of(home).first()
-    )
+    return visible_pages(AccessibilityStatementPage.objects.descendant_of(home), request).first()
 
 
 @register.filter
