@@ -116,7 +116,8 @@ def breadcrumbs(context):
     if page.pk == home.pk and not extra:
         return {"crumbs": []}
     ancestors = (
-        page.get_ancestors().live().public().descendant_of(home).exclude(pk=home.pk).specific(defer=True)
+        visible_pages(page.get_ancestors().descendant_of(home), context.get("request"))
+        .exclude(pk=home.pk).specific(defer=True)
         if page.pk != home.pk
         else []
     )
@@ -189,12 +190,13 @@ def sharing_metadata(context, site_name):
 def way_on_links(context):
     """The sections of the site (library, pathways, training...) as a way on from
     a dead end: the live, public menu pages below the front page."""
-    home = _home_page(context.get("request"))
+    request = context.get("request")
+    home = _home_page(request)
     if home is None:
         return []
     return [
         {"title": item.title, "url": item.url}
-        for item in Page.objects.live().public().in_menu().child_of(home)
+        for item in visible_pages(Page.objects.in_menu().child_of(home), request)
     ]
 
 
