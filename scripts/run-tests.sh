@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs: lint, Django checks, the suite on SQLite and on PostgreSQL
 # (in parallel, one per core), then the real-browser journeys. Starts and stops
-# its own PostgreSQL and OpenSearch servers. Exit status is non-zero on any failure.
+# its own PostgreSQL, OpenSearch and Redis servers. Exit status is non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -15,6 +15,7 @@ fail() { echo "FAILED: $*"; failed=1; }
 cleanup() {
   scripts/search-engine.sh stop opensearch >/dev/null 2>&1 || true
   scripts/postgres.sh stop >/dev/null 2>&1 || true
+  scripts/redis.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -39,6 +40,9 @@ echo "PostgreSQL: $PG_URL"
 OS_URL=$(scripts/search-engine.sh start opensearch | tail -n 1) || { fail "OpenSearch did not start"; exit 1; }
 echo "OpenSearch: $OS_URL"
 export TEST_OPENSEARCH_URL="$OS_URL"
+REDIS_URL_FOR_TESTS=$(scripts/redis.sh start) || { fail "Redis did not start"; exit 1; }
+echo "Redis: $REDIS_URL_FOR_TESTS"
+export TEST_REDIS_URL="$REDIS_URL_FOR_TESTS"
 
 step "suites on SQLite and PostgreSQL (in parallel)"
 run_suite() {  # name, then environment assignments

@@ -2,7 +2,9 @@
 # Install the Debian packages the project needs, only those that are missing.
 # Usage: scripts/system-deps.sh run|test
 #   run:  gettext (to compile the message catalogues)
-#   test: also PostgreSQL and Chromium (+ driver) for the database and browser suites
+#   bench: also wrk for `make bench-http`
+#   test: also PostgreSQL, Redis and Chromium (+ driver) for the database, cache and browser
+#         suites
 set -euo pipefail
 
 need=()
@@ -15,6 +17,10 @@ if [ "${1:-run}" = test ]; then
   have java || need+=(openjdk-17-jre-headless)
   have mvn || need+=(maven)
   have curl || need+=(curl)
+  have redis-server || need+=(redis-server)
+fi
+if [ "${1:-run}" = bench ]; then
+  have wrk || need+=(wrk)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0

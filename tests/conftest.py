@@ -34,3 +34,14 @@ def opensearch_url():
 def search_index_name(request):
     prefix = os.environ.get("TEST_SEARCH_INDEX_PREFIX", f"test-{os.getpid()}")
     return f"{prefix}-{request.node.name}".lower().replace("[", "-").replace("]", "")
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The shared page cache switched on (tests run with it off), starting empty."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches[settings.PAGE_CACHE_ALIAS].clear()
+    yield caches[settings.PAGE_CACHE_ALIAS]
+    caches[settings.PAGE_CACHE_ALIAS].clear()

@@ -5,6 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 
 from portal.models import BasePage
+from portal.page_cache import do_not_cache
 
 MAX_COMPARED = 3
 
@@ -28,7 +29,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
         listing = LibraryListing(self, request.GET, request)
         page_obj = listing.results()
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "listing": listing,
@@ -37,6 +38,8 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 "sorts": [(key, label) for key, (_o, label) in SORTS.items()],
             },
         )
+        # Made-up filter values render a note; keep them out of the shared cache.
+        return do_not_cache(response) if listing.notes else response
 
     @path("vertaa/", name="compare")
     def compare(self, request):
@@ -49,11 +52,12 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 gettext("You can compare at most %(count)d models at a time; the first "
                          "%(count)d are shown.") % {"count": MAX_COMPARED}
             )
-        return self.render(
+        response = self.render(
             request,
             template="models_library/compare.html",
             context_overrides={"comparison": comparison, "errors": errors},
         )
+        return do_not_cache(response) if errors else response
 
     @re_path(r"^syote/(?P<kind>rss|atom)/$", name="feed")
     def feed(self, request, kind):

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,6 +151,74 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Caches. "default" is per process (Wagtail's own small lookups). "pages" holds whole
+# anonymous responses and is shared by every worker: Redis when REDIS_URL is set (the
+# production shape), otherwise files under var/ so the embedded set-up needs nothing more.
+REDIS_URL = env("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            # A stopped or hung Redis must cost little: fail fast, then skip it a while.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
+}
+
+# The shared page cache and HTTP caching of anonymous responses (portal/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "3600"))  # seconds an entry may live
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers' and proxies' max-age
+PAGE_CACHE_RETRY_AFTER = 10  # seconds to skip an unreachable cache before trying again
+PAGE_CACHE_MAX_QUERY_LENGTH = 512
+PAGE_CACHE_MAX_PATH_LENGTH = 512
+# Requests carrying these cookies may see per-visitor content and bypass the cache.
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
+# Paths never cached: the admin, documents (privacy per collection, large files), and any
+# per-user area a feature adds (accounts, training records).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/media/",
+                             "/accounts/", "/static/"]
+# Query parameter names that public views read. A request with any other name is served
+# but not stored, so made-up parameters cannot fill the cache. Add your view's names here.
+PAGE_CACHE_QUERY_PARAMS = frozenset({
+    # library index and compare view
+    "page", "sort", "type", "topic", "target_group", "region", "stage", "funder",
+    "programme", "m",
+    # search
+    "q", "query",
+    # Wagtail API v2
+    "fields", "limit", "offset", "order", "child_of", "descendant_of", "ancestor_of",
+    "locale", "translation_of", "search", "search_operator", "html_path", "format", "slug",
+    "title", "show_in_menus", "id",
+})
+# Records shown on public pages that are neither pages, snippets, settings nor
+# ParentalKey children of those (portal/content_signals.py); app_label.modelname.
+PAGE_CACHE_CONTENT_MODELS = frozenset({
+    "wagtailcore.pageviewrestriction", "wagtailcore.collectionviewrestriction",
+    "wagtailcore.site", "wagtailcore.locale", "wagtailcore.collection",
+    "wagtailimages.image", "wagtaildocs.document", "wagtailredirects.redirect",
+    "taggit.tag",
+})
+# Editing-workflow records that never change what visitors see.
+PAGE_CACHE_IGNORED_MODELS = frozenset({
+    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.pagesubscription",
+    "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
+    "wagtailcore.taskstate", "wagtailcore.workflowstate", "wagtailcore.referenceindex",
+    "wagtailimages.rendition", "wagtailembeds.embed", "portal.contentgeneration",
+})
+# Non-page URLs a CDN purge includes when WAGTAILFRONTENDCACHE is configured.
+PAGE_CACHE_EXTRA_PURGE_PATHS = ["/sitemap.xml", "/api/v2/pages/"]
 
 # Search: the database backend unless a cluster URL is given.
 WAGTAILSEARCH_BACKENDS = search_backends(

@@ -18,3 +18,10 @@ STORAGES = {
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off by default so tests that change the database behind the signals' back still see
+# fresh pages; tests/portal/test_page_cache.py switches it on.
+PAGE_CACHE_ENABLED = False
