@@ -59,7 +59,9 @@ for name in sqlite postgres; do
   echo "-- $name"; tail -n 40 "$LOGS/$name.log"
 done
 
-step "browser journeys (Chromium + axe-core)"
+# tests/e2e also holds the layout checks of every public page type at three widths
+# (screenshots in var/screenshots/) and the Nu Html Checker (vnu.jar, on the installed Java).
+step "browser journeys, layout checks (Chromium + axe-core), Nu Html Checker"
 DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -m e2e -q -p no:cacheprovider \
   --junitxml="$LOGS/e2e.xml" tests/e2e || fail "browser journeys"
 
