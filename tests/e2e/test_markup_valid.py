@@ -19,24 +19,39 @@ def run_checker(paths):
     assert java, "the Nu Html Checker needs Java 11 or newer on PATH"
     assert VNU_JAR.exists(), "vnu.jar is missing: run `make assets` (npm ci) first"
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--also-check-css",
-         *map(str, paths)],
-        capture_output=True, text=True, timeout=600,
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--also-check-css",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    return [message for message in messages if message.get("type") in {"error", "non-document-error"}]
+    return [
+        message for message in messages if message.get("type") in {"error", "non-document-error"}
+    ]
 
 
 def describe(message):
     where = message.get("url", "").rsplit("/", 1)[-1]
-    return f"{where}:{message.get('lastLine', '?')}: {message.get('message')} | {message.get('extract', '')!r}"
+    line = message.get("lastLine", "?")
+    return f"{where}:{line}: {message.get('message')} | {message.get('extract', '')!r}"
 
 
 def test_the_checker_finds_errors(tmp_path):
     """The check can fail: a page with an unclosed element and a bad attribute is reported."""
     broken = tmp_path / "broken.html"
-    broken.write_text('<!DOCTYPE html><html lang="fi"><head><title>x</title></head>'
-                      '<body><p id="a" id="a"><span></p></body></html>')
+    broken.write_text(
+        '<!DOCTYPE html><html lang="fi"><head><title>x</title></head>'
+        '<body><p id="a" id="a"><span></p></body></html>'
+    )
     assert run_checker([broken])
 
 
