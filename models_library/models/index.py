@@ -7,8 +7,6 @@ from wagtail.fields import RichTextField
 from portal.models import BasePage
 from portal.page_cache import do_not_cache
 
-MAX_COMPARED = 3
-
 
 class LibraryIndexPage(RoutablePageMixin, BasePage):
     """The library: lists and filters operating models and programmes below it."""
@@ -45,17 +43,15 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def compare(self, request):
         from models_library.compare import build_comparison
 
-        ids = request.GET.getlist("m")
-        comparison, errors = build_comparison(self, ids[: MAX_COMPARED + 1], request)
-        if len(ids) > MAX_COMPARED:
-            errors.append(
-                gettext("You can compare at most %(count)d models at a time; the first "
-                         "%(count)d are shown.") % {"count": MAX_COMPARED}
-            )
+        comparison, errors = build_comparison(self, request.GET.getlist("m"), request)
         response = self.render(
             request,
             template="models_library/compare.html",
-            context_overrides={"comparison": comparison, "errors": errors},
+            context_overrides={
+                "comparison": comparison,
+                "errors": errors,
+                "breadcrumb_extra": [{"title": gettext("Compare operating models"), "url": ""}],
+            },
         )
         return do_not_cache(response) if errors else response
 

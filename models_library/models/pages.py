@@ -269,8 +269,8 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         library = visibility(request).filter(LibraryIndexPage.objects.ancestor_of(self)).first()
         if not variants or library is None:
             return ""
-        ids = "&".join(f"m={pk}" for pk in [self.pk, *(v.pk for v in variants[:2])])
-        return f"{library.url}vertaa/?{ids}"
+        keys = "&".join(f"m={page.translation_key}" for page in [self, *variants[:2]])
+        return f"{library.url}{library.reverse_subpage('compare')}?{keys}"
 
     def evaluation_summary(self, criteria=None):
         """(rating, label, count) for green, yellow and red, in that order."""

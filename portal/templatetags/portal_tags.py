@@ -4,10 +4,10 @@ from pathlib import Path
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, reverse, translate_url
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -67,11 +67,15 @@ def language_switcher(context):
     targets = {}
     if isinstance(page, Page):
         home = _home_page(request)
+        subpage = _subpage_route(page, request)
         for candidate in (home, page):
             if candidate is not None:
                 translations = visible_pages(candidate.get_translations(inclusive=True), request)
                 for translation in translations.select_related("locale"):
-                    targets[translation.locale.language_code] = translation.url
+                    url = translation.url
+                    if candidate is page and subpage:
+                        url = _subpage_url(translation, subpage, request)
+                    targets[translation.locale.language_code] = url
     links = []
     for code, name in settings.LANGUAGES:
         if code in targets:
@@ -82,6 +86,34 @@ def language_switcher(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _subpage_route(page, request):
+    """The named route of a routable page's sub-view this request shows (compare,
+    print...), so the language switcher can lead to the same view in the other
+    language; None on the page itself."""
+    if request is None or not hasattr(page, "get_resolver") or not page.url:
+        return None
+    remainder = request.path[len(page.url):] if request.path.startswith(page.url) else ""
+    if not remainder:
+        return None
+    try:
+        match = page.get_resolver().resolve("/" + remainder)
+    except Resolver404:
+        return None
+    return match if match.url_name else None
+
+
+def _subpage_url(translation_page, match, request):
+    """The same sub-view on a translation; the query string goes along (the
+    compare view's translation keys are the same in every language)."""
+    language = translation_page.locale.language_code
+    with override(language):
+        suffix = translation_page.specific_deferred.reverse_subpage(
+            match.url_name, args=match.args, kwargs=match.kwargs
+        )
+    query = request.GET.urlencode()
+    return translation_page.url + suffix + (f"?{query}" if query else "")
 
 
 @register.simple_tag(takes_context=True)
