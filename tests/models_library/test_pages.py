@@ -79,9 +79,12 @@ def test_variants_evaluation_log_citation_and_print(client, library):
     variants = [a.text for a in soup.select(".variants li a")]
     assert variants == ["Tiimi A", "Tiimi B"]
     compare_href = soup.select_one(".variants a.button")["href"]
-    assert compare_href == f"/fi/toimintamallit/vertaa/?m={model.pk}&m={root.pk}&m={other.pk}"
-    summary = soup.select_one(".evaluation__summary").get_text(" ")
-    assert "täyttyy: 2" in summary and "osittain: 1" in summary and "ei täyty: 0" in summary
+    keys = [page.translation_key for page in (model, root, other)]
+    assert compare_href == "/fi/toimintamallit/vertaa/?" + "&".join(f"m={key}" for key in keys)
+    badges = [badge.get_text(strip=True) for badge in soup.select(".evaluation__summary .rating")]
+    assert badges == ["Täyttyy: 2", "Osittain: 1", "Ei täyty: 0"]  # sentence case, not "Ei Täyty"
+    ratings = [cell.get_text(strip=True) for cell in soup.select(".evaluation__table .rating")]
+    assert ratings == ["Täyttyy", "Osittain", "Täyttyy"]
     assert "Haastateltiin asiakkaita" in soup.select_one(".dev-log").text
     citation = soup.select_one(".citation").get_text(" ")
     assert "Hanketiimi (2024)" in citation and "Tiimi C" in citation
