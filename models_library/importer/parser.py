@@ -382,11 +382,6 @@ class ParsedDescription:
     # Normally empty: unknown text is kept in the field or section it follows.
     unmatched_lines: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def meaningful_lines(text: str) -> list[str]:
-        """See the module-level meaningful_lines()."""
-        return meaningful_lines(text)
-
     def section(self, key: str) -> Section | None:
         """The first section with this key, or None."""
         return next((section for section in self.sections if section.key == key), None)

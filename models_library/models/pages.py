@@ -298,7 +298,6 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
             evaluation=evaluation,
             evaluation_summary=self.evaluation_summary(evaluation),
             development_log=list(self.development_log.order_by("date")),
-            citation=self.citation(),
         )
         return context
 

@@ -36,11 +36,18 @@ def test_model_page_shows_basic_data_and_sections(client, library):
     soup = soup_of(client.get(model.url))
     text = soup.get_text(" ")
     assert soup.h1.text == "Työkyvyn tuen tiimi"
-    for expected in ("Turku ja Salo", "Varsinais-Suomen hyvinvointialue", "Turku",
-                     "Sosiaali- ja terveysministeriö (STM)", "Euroopan sosiaalirahasto (ESR)",
-                     "Osatyökykyiset", "työkyky", "Hanketiimi", "31.7.2023",
-                     "Kansallinen ohjelma"):
-        assert expected in text, expected
+    basic_data = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+                  for dt in soup.select("dl.basic-data dt")}
+    assert basic_data["Toteutuspaikka"] == "Turku ja Salo"
+    assert basic_data["Alueet"] == "Varsinais-Suomen hyvinvointialue"
+    assert basic_data["Kunnat"] == "Turku"
+    assert basic_data["Rahoittajat"] == (
+        "Euroopan sosiaalirahasto (ESR), Sosiaali- ja terveysministeriö (STM)")
+    assert basic_data["Kohderyhmät"] == "Osatyökykyiset"
+    assert basic_data["Aihealueet"] == "työkyky"
+    assert basic_data["Tekijät"] == "Hanketiimi"
+    assert basic_data["Luotu"] == "31.7.2023"
+    assert basic_data["Kokonaisuus"] == "Kansallinen ohjelma"
     headings = [h2.text for h2 in soup.select("section.model-section h2")]
     assert headings[:4] == ["Ratkaisun perusidea", "Toimintaympäristö",
                             "Toimivuuden ja käyttöönoton ehdot", "Kohderyhmä ja asiakasymmärrys"]

@@ -1,0 +1,56 @@
+"""Display helpers for library pages: citation, period of activity, page links, anchors.
+
+The text is built here, in Python and under test, so templates only place it.
+"""
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+DATE_FORMAT = "j.n.Y"
+
+
+@register.simple_tag
+def citation(page, accessed=True):
+    """'Authors (year). <cite>Title</cite>. Portal. URL (accessed d.m.Y).'"""
+    data = page.citation()
+    authors = format_html("{} ({}). ", data["authors"], data["year"]) if data["authors"] else ""
+    text = format_html("{}<cite>{}</cite>. {}.", authors, data["title"],
+                       _("Work ability portal"))
+    if data["url"]:
+        text = format_html("{} {}", text, data["url"])
+    if accessed:
+        text = format_html("{} ({} {}).", text, _("accessed"),
+                           date_format(data["accessed"], DATE_FORMAT))
+    return text
+
+
+def _time(value):
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(),
+                       date_format(value, DATE_FORMAT))
+
+
+@register.simple_tag
+def date_range(start, end):
+    """A period as 'start–end'; an open end or start keeps its dash; nothing if no dates."""
+    if not start and not end:
+        return ""
+    return format_html("{}–{}", _time(start) if start else "", _time(end) if end else "")
+
+
+@register.simple_tag
+def page_link(query_string, number):
+    """'?<current filters>&page=N' for a pagination link (the tag's output is escaped)."""
+    page = urlencode({"page": number})
+    return f"?{query_string}&{page}" if query_string else f"?{page}"
+
+
+@register.filter
+def section_anchor(child):
+    """A description section's anchor from the stream block's own id, stable across edits."""
+    key = child.value.anchor() or child.block_type
+    return f"section-{key}-{child.id}" if child.id else f"section-{key}"
