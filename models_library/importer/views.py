@@ -2,12 +2,12 @@
 
 Step 1 (GET, or POST with "preview"): the form; submitting it maps every input
 without saving anything and shows a preview per file. The decoded texts of the
-inputs that can be imported are kept in the session under a one-time token.
-Step 2 (POST with "create" and the token): imports those texts as drafts and
-lists links to edit them. Bad input gets a message per file, never a 500.
+inputs that can be imported are kept as a short-lived ImportPreview record under an
+unguessable token bound to the editor (not in the session).
+Step 2 (POST with "create" and the token): consumes that record atomically, imports
+its texts as drafts and lists links to edit them; a second submit finds nothing.
+Bad input gets a message per file, never a 500.
 """
-
-import uuid
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import redirect
@@ -18,6 +18,8 @@ from wagtail.admin import messages
 from wagtail.admin.auth import user_passes_test
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from models_library.models import ImportPreview
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload
 from .forms import ImportForm
@@ -30,8 +32,7 @@ from .service import (
     default_parent,
 )
 
-SESSION_KEY = "innokyla_import"
-# The texts waiting for "Create drafts" live in the session; keep that bounded.
+# The texts waiting for "Create drafts" are stored; keep one preview bounded.
 MAX_STORED_BYTES = 10 * 1024 * 1024
 TEMPLATE_FORM = "models_library/admin/import_form.html"
 TEMPLATE_RESULTS = "models_library/admin/import_results.html"
@@ -109,11 +110,10 @@ def _preview(request, form):
             stored.append([name, text])
     token = ""
     if stored:
-        token = uuid.uuid4().hex
-        # Only the latest preview is kept: the session must not grow with every attempt.
-        request.session[SESSION_KEY] = {
-            "token": token, "parent": parent.pk, "source_url": source_url, "inputs": stored,
-        }
+        # Only the editor's latest preview is kept, and stale ones are purged on the way.
+        token = ImportPreview.replace_for(
+            request.user, parent=parent, source_url=source_url, inputs=stored,
+        ).token
     return _form_page(request, form, results=results, token=token)
 
 
@@ -159,24 +159,17 @@ def _parent_for(request, parent_id):
 
 
 def _create(request):
-    stored = request.session.get(SESSION_KEY) or {}
-    token = request.POST.get("token", "")
-    if not token or stored.get("token") != token:
-        messages.error(request, _("The preview has expired or was already imported. Upload the "
-                                  "files again."))
-        return redirect("models_library_innokyla_import")
     try:
-        parent = _parent_for(request, stored.get("parent"))
-        importer = Importer(parent=parent, user=request.user)
+        outcome = ImportPreview.consume(request.POST.get("token", ""), request.user,
+                                        lambda preview: _import_preview(request, preview))
     except ImporterSetupError as error:
         messages.error(request, _(error.message))
         return redirect("models_library_innokyla_import")
-
-    results = [
-        importer.import_text(name, text, source_url=stored.get("source_url", ""), decoded=True)
-        for name, text in stored.get("inputs", [])
-    ]
-    del request.session[SESSION_KEY]  # a second click must not import again
+    if outcome is None:
+        messages.error(request, _("The preview has expired or was already imported. Upload the "
+                                  "files again."))
+        return redirect("models_library_innokyla_import")
+    parent, results = outcome
     for result in results:
         if result.page is not None and result.page.pk:
             result.edit_url = reverse("wagtailadmin_pages:edit", args=[result.page.pk])
@@ -190,3 +183,13 @@ def _create(request):
         "page_title": _("Import from Innokylä"),
         "form_url": reverse("models_library_innokyla_import"),
     })
+
+
+def _import_preview(request, preview):
+    """Import a consumed preview's texts as drafts under its parent: (parent, results)."""
+    parent = _parent_for(request, preview.parent_id)
+    importer = Importer(parent=parent, user=request.user)
+    return parent, [
+        importer.import_text(name, text, source_url=preview.source_url, decoded=True)
+        for name, text in preview.inputs
+    ]

@@ -1,3 +1,4 @@
+from models_library.models.import_preview import ImportPreview
 from models_library.models.index import LibraryIndexPage
 from models_library.models.pages import (
     OperatingModelPage,
@@ -28,6 +29,7 @@ __all__ = [
     "DevelopmentLogEntry",
     "EvaluationCriterion",
     "Funder",
+    "ImportPreview",
     "LibraryIndexPage",
     "Municipality",
     "OperatingModelAttachment",

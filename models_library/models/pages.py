@@ -132,8 +132,9 @@ class ProgrammePage(LibraryPageMixin, BasePage):
     ]
     api_fields = api_fields(
         "summary", "purpose", "starting_point", "goal", "intended_results", "start_date",
-        "end_date", "period_text", "partners", "implementation_place", "contact_organisation",
-        "contact_email", "authors", "source_url", "source_created", "source_modified",
+        "end_date", "period_text", "partners", "other_sections", "implementation_place",
+        "contact_organisation", "contact_email", "authors", "source_url", "source_created",
+        "source_modified",
         terms=("regions", "municipalities", "funders"),
     )
 

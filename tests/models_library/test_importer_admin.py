@@ -1,5 +1,7 @@
 """The admin import view: upload or paste, preview without saving, then create drafts."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -200,3 +202,101 @@ def test_the_admin_speaks_the_editors_language(client, django_user_model, parent
     client.force_login(make_user(django_user_model, "toimittaja", superuser=True))
     response = preview(client, parent, [upload("tyhja.txt", b"")])
     assert "Tiedosto on tyhjä." in response.content.decode()
+
+
+def test_preview_is_a_short_lived_record_not_session_data(admin_client, parent):
+    from models_library.models import ImportPreview
+
+    response = preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt")])
+    token = token_of(response)
+
+    stored = ImportPreview.objects.get()
+    assert stored.token == token and len(token) >= 40  # unguessable, not a counter
+    assert stored.parent_id == parent.pk
+    assert [name for name, _text in stored.inputs] == ["toimintamalli_kaikki_osiot.txt"]
+    assert all(token not in str(value) for value in admin_client.session.values())
+    # A new preview replaces the editor's earlier one.
+    second = token_of(preview(admin_client, parent, [upload("kokonaisuus_kaikki_osiot.txt")]))
+    assert list(ImportPreview.objects.values_list("token", flat=True)) == [second]
+
+
+def test_double_submit_imports_once_and_uses_up_the_preview(admin_client, parent):
+    from models_library.models import ImportPreview
+
+    token = token_of(preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt")]))
+    first = admin_client.post(URL, {"action": "create", "token": token})
+    second = admin_client.post(URL, {"action": "create", "token": token}, follow=True)
+
+    assert first.status_code == 200
+    assert OperatingModelPage.objects.count() == 1
+    assert "The preview has expired or was already imported" in second.content.decode()
+    assert not ImportPreview.objects.exists()
+
+
+def test_consuming_a_preview_runs_the_import_once(django_user_model):
+    from models_library.models import ImportPreview
+
+    user = django_user_model.objects.create_user("kayttaja", "k@example.fi", "salasana")
+    stored = ImportPreview.replace_for(user, parent=Page.objects.get(depth=1),
+                                       inputs=[["a.txt", "teksti"]])
+    calls = []
+
+    def use(preview):
+        calls.append(preview.inputs)
+        return "imported"
+
+    assert ImportPreview.consume(stored.token, user, use) == "imported"
+    assert ImportPreview.consume(stored.token, user, use) is None
+    assert calls == [[["a.txt", "teksti"]]]
+
+
+def test_a_failed_import_keeps_the_preview_for_another_try(django_user_model):
+    from models_library.models import ImportPreview
+
+    user = django_user_model.objects.create_user("kayttaja", "k@example.fi", "salasana")
+    stored = ImportPreview.replace_for(user, parent=Page.objects.get(depth=1), inputs=[])
+
+    def broken(_preview):
+        raise RuntimeError("tietokanta katkesi")
+
+    with pytest.raises(RuntimeError):
+        ImportPreview.consume(stored.token, user, broken)
+    assert ImportPreview.objects.filter(pk=stored.pk).exists()
+
+
+def test_another_users_token_imports_nothing(client, admin_client, django_user_model, parent):
+    token = token_of(preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt")]))
+    other = make_user(django_user_model, "toinen", parent=parent,
+                      page_permissions=["add_page", "change_page"])
+    client.force_login(other)
+
+    response = client.post(URL, {"action": "create", "token": token})
+
+    assert response.status_code == 302
+    assert not OperatingModelPage.objects.exists()
+
+
+def test_an_expired_preview_imports_nothing_and_is_purged(admin_client, parent):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+
+    from models_library.models import ImportPreview
+    from models_library.models.import_preview import PREVIEW_LIFETIME
+
+    token = token_of(preview(admin_client, parent, [upload("toimintamalli_kaikki_osiot.txt")]))
+    stored = ImportPreview.objects.get(token=token)
+    ImportPreview.objects.filter(pk=stored.pk).update(
+        created_at=stored.created_at - PREVIEW_LIFETIME - timedelta(minutes=1))
+
+    response = admin_client.post(URL, {"action": "create", "token": token}, follow=True)
+    assert "The preview has expired or was already imported" in response.content.decode()
+    assert not OperatingModelPage.objects.exists()
+
+    fresh = token_of(preview(admin_client, parent, [upload("kokonaisuus_kaikki_osiot.txt")]))
+    assert list(ImportPreview.objects.values_list("token", flat=True)) == [fresh]
+    ImportPreview.objects.update(created_at=stored.created_at - PREVIEW_LIFETIME * 2)
+    out = io.StringIO()
+    call_command("purge_import_previews", stdout=out)
+    assert "Deleted 1 expired" in out.getvalue()
+    assert not ImportPreview.objects.exists()
