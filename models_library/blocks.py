@@ -44,6 +44,13 @@ class SectionBlock(blocks.StructBlock):
     )
     body = blocks.RichTextBlock(label=_("Text"), features=SECTION_FEATURES)
 
+    def get_api_representation(self, value, context=None):
+        """The heading readers see (the standard one when left empty) and display HTML."""
+        return {
+            "heading": str(value.title()),
+            "body": self.child_blocks["body"].get_api_representation(value["body"], context),
+        }
+
     class Meta:
         icon = "doc-full"
         template = "models_library/blocks/section.html"

@@ -138,3 +138,23 @@ def build_translation(page, language, live=True, **fields):
     translation.live = live
     translation.save()
     return _save(translation, live)
+
+
+def build_document(title="Liite", filename="liite.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    return Document.objects.create(title=title, file=ContentFile(content, name=filename))
+
+
+def build_embed(url="https://www.youtube.com/watch?v=demo", title="Video",
+                html='<iframe src="https://www.youtube-nocookie.com/embed/demo" width="640" '
+                     'height="360" title="Video"></iframe>', width=640, height=360):
+    """A cached oEmbed result, so rendering an embed needs no network."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    return Embed.objects.create(
+        url=url, max_width=None, type="video", hash=get_embed_hash(url), html=html,
+        title=title, thumbnail_url="", width=width, height=height,
+    )

@@ -235,6 +235,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Open data carries display HTML (links, documents and embeds resolved), never Wagtail's
+# internal rich-text format; applies to RichTextFields and RichTextBlocks alike.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # The authority that supervises digital accessibility, named on the accessibility statement.
 ACCESSIBILITY_SUPERVISING_AUTHORITY = env(

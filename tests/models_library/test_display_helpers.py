@@ -4,10 +4,16 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from models_library.templatetags.library_tags import citation, date_range, page_link
 from tests.builders import build_model, build_programme, sections
+
+
+@pytest.fixture
+def finnish():
+    with translation.override("fi"):
+        yield
 
 
 def soup_of(response):
@@ -16,7 +22,7 @@ def soup_of(response):
 
 
 @pytest.mark.django_db
-def test_citation_text_names_authors_year_title_portal_address_and_access_date(library):
+def test_citation_text_names_authors_year_title_portal_address_and_access_date(library, finnish):
     model = build_model(library, title="Tiimi <C>", authors="Hanketiimi & kumppanit",
                         source_modified=datetime.date(2024, 3, 6))
     today = timezone.localdate()
@@ -32,7 +38,8 @@ def test_citation_text_names_authors_year_title_portal_address_and_access_date(l
 
 
 @pytest.mark.django_db
-def test_citation_falls_back_to_the_contact_organisation_and_leaves_out_empty_authors(library):
+def test_citation_falls_back_to_the_contact_organisation_and_leaves_out_empty_authors(library,
+                                                                                     finnish):
     with_organisation = build_model(library, title="Malli A", contact_organisation="Kunta X",
                                     source_modified=datetime.date(2021, 5, 1))
     assert str(citation(with_organisation, accessed=False)).startswith(
