@@ -233,7 +233,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "ods"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No responsive wrapper: its inline style breaks the CSP; CSS gives frames their ratio.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Open data carries display HTML (links, documents and embeds resolved), never Wagtail's
 # internal rich-text format; applies to RichTextFields and RichTextBlocks alike.
@@ -253,16 +254,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Embedded media may come only from these origins (portal/embeds.py rewrites YouTube to
+# its privacy-enhanced host and renders anything else as a plain link).
+EMBED_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "font-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
+    f"font-src 'self'; frame-src {' '.join(EMBED_FRAME_ORIGINS)}; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 # Wagtail's admin uses inline styles and scripts; it is for signed-in staff only.
 CONTENT_SECURITY_POLICY_ADMIN = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'unsafe-inline' 'unsafe-eval'; object-src 'none'; base-uri 'self'; "
-    "frame-ancestors 'self'"
+    f"frame-src 'self' {' '.join(EMBED_FRAME_ORIGINS)}; frame-ancestors 'self'"
 )
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

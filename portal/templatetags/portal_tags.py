@@ -9,8 +9,11 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page, Site
 
+from portal.embeds import embed_html
 from portal.models import AccessibilityStatementPage
 from portal.visibility import visible_pages
 
@@ -125,12 +128,23 @@ def accessibility_statement(context):
     return visible_pages(AccessibilityStatementPage.objects.descendant_of(home), request).first()
 
 
-@register.filter
-def iframe_title(html, title):
-    """Give embedded iframes an accessible name."""
-    if not html:
+@register.simple_tag
+def embed_frame(value, title=""):
+    """An embed block's media (its EmbedValue or address) as CSP-safe markup."""
+    url = getattr(value, "url", value)
+    if not url:
         return ""
-    return mark_safe(str(html).replace("<iframe", f'<iframe title="{escape(title)}"', 1))
+    try:
+        embed = embeds.get_embed(url)
+    except EmbedException:
+        return ""  # the provider is unreachable or refuses: leave the frame out
+    return embed_html(embed, title)
+
+
+@register.filter
+def embed_markup(embed):
+    """A Wagtail Embed (rich-text embeds) as CSP-safe markup."""
+    return embed_html(embed)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
