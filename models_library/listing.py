@@ -29,6 +29,7 @@ from portal.visibility import visibility
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_FACET = 30
+TERM_FACETS = {"region", "funder", "target_group"}
 
 SORTS = {
     "updated": ("-last_published_at", _("Most recently updated")),
@@ -123,7 +124,7 @@ class LibraryListing:
         if facet.name == "programme":
             return {str(pk) for pk in self.visibility.visible_ids(ProgrammePage, raw)}
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
-        return set(model.objects.filter(code__in=raw).values_list("code", flat=True))
+        return set(model.objects.filter(code__in=raw, live=True).values_list("code", flat=True))
 
     # -- querying -------------------------------------------------------------------
     def base_queryset(self):
@@ -187,7 +188,8 @@ class LibraryListing:
             counts = self._count(facet)
             values = set(counts) | set(facet.selected)
             labels = self._labels(facet, values)
-            if facet.name == "programme":  # only programmes a visitor may see are offered
+            if facet.name == "programme" or facet.name in TERM_FACETS:
+                # only programmes a visitor may see and published terms are offered
                 values &= set(labels)
             facet.options = sorted(
                 (

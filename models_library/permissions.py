@@ -1,7 +1,8 @@
 """Editorial roles as Django groups, created in code (a migration and the demo command).
 
-Editors create and edit library pages and taxonomy but cannot publish: their
-changes go through Wagtail's moderation workflow to Moderators, who can publish.
+Editors create and edit library pages and taxonomy terms but cannot publish: their
+changes are drafts that go through Wagtail's moderation workflow to Moderators, who
+can publish (taxonomy snippets have revisions, drafts, locking and the workflow).
 Trainers run cohorts (the training app grants their permissions).
 """
 
@@ -9,7 +10,7 @@ TAXONOMY_MODELS = ["region", "municipality", "funder", "targetgroup", "phenomeno
 GROUPS = {
     "Editors": {"page": ["add", "change", "lock"], "snippet": ["add", "change"]},
     "Moderators": {"page": ["add", "change", "lock", "publish", "unlock"],
-                   "snippet": ["add", "change", "delete"]},
+                   "snippet": ["add", "change", "delete", "publish", "lock", "unlock"]},
     "Trainers": {"page": [], "snippet": []},
 }
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from models_library.taxonomy_names import live_terms
 from portal.visibility import visibility
 
 
@@ -12,7 +13,7 @@ class TermSerializer(serializers.Serializer):
 
 class TermListField(serializers.Field):
     def to_representation(self, manager):
-        return TermSerializer(manager.all(), many=True).data
+        return TermSerializer(live_terms(manager), many=True).data
 
 
 class TagListField(serializers.Field):

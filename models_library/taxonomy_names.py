@@ -8,6 +8,11 @@ model), so a page or a listing of any length costs the same.
 TAXONOMY_FIELDS = ("regions", "municipalities", "funders", "target_groups", "phenomena")
 
 
+def live_terms(manager):
+    """A page's terms that are published (filtered in Python, so prefetches still apply)."""
+    return [term for term in manager.all() if term.live]
+
+
 class TaxonomyNames:
     def __init__(self, language=None):
         self.language = language
@@ -26,6 +31,6 @@ class TaxonomyNames:
         for field in TAXONOMY_FIELDS:
             manager = getattr(page, field, None)
             if manager is not None:
-                result[field] = sorted(self.name_of(term) for term in manager.all())
+                result[field] = sorted(self.name_of(term) for term in live_terms(manager))
         return result
 

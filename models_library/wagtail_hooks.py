@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -6,7 +7,7 @@ from models_library.models import Funder, Municipality, Phenomenon, Region, Targ
 
 
 class TaxonomyViewSet(SnippetViewSet):
-    list_display = ["name", "code"]
+    list_display = ["name", "code", LiveStatusTagColumn()]
     search_fields = ["name", "code"]
     ordering = ["name"]
 
@@ -20,7 +21,7 @@ class RegionViewSet(TaxonomyViewSet):
 class MunicipalityViewSet(TaxonomyViewSet):
     model = Municipality
     icon = "home"
-    list_display = ["name", "code", "region"]
+    list_display = ["name", "code", "region", LiveStatusTagColumn()]
     list_filter = ["region"]
 
 
