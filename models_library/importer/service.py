@@ -388,11 +388,14 @@ class Importer:
         funders = []
         for funder in values.funders:
             if isinstance(funder, NewFunder):
-                funder, _created = Funder.objects.get_or_create(
+                # A new term is moderated like the page: a draft unless the import publishes.
+                funder, created = Funder.objects.get_or_create(
                     code=funder.code, locale=locale,
-                    defaults={"name": funder.name,
+                    defaults={"name": funder.name, "live": self.publish,
                               "translation_key": translation_key_for("funder", funder.code)},
                 )
+                if created:
+                    funder.save_revision(user=self.user)
                 self.taxonomy.add_funder(funder)
             funders.append(funder)
         values.funders = funders

@@ -113,6 +113,9 @@ def test_superuser_previews_two_files_without_saving_then_creates_drafts(admin_c
     assert not model.live and not programme.live
     assert model.get_parent().pk == parent.pk
     assert latest(model).owner.username == "paakayttaja"
+    new_funder = Funder.objects.get(code="kuntien-omarahoitus")
+    assert not new_funder.live  # a new term waits for a moderator, like the page
+    assert new_funder.latest_revision.user.username == "paakayttaja"
     content = created.content.decode()
     assert reverse("wagtailadmin_pages:edit", args=[model.pk]) in content
     assert reverse("wagtailadmin_pages:edit", args=[programme.pk]) in content

@@ -37,7 +37,7 @@ def test_model_page_shows_basic_data_and_sections(client, library):
     text = soup.get_text(" ")
     assert soup.h1.text == "Työkyvyn tuen tiimi"
     basic_data = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
-                  for dt in soup.select("dl.basic-data dt")}
+                  for dt in soup.find(id="facts-heading").find_parent("section").select("dt")}
     assert basic_data["Toteutuspaikka"] == "Turku ja Salo"
     assert basic_data["Alueet"] == "Varsinais-Suomen hyvinvointialue"
     assert basic_data["Kunnat"] == "Turku"
