@@ -52,7 +52,9 @@ class BaseTaxonomy(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     )
 
     panels = [FieldPanel("name"), FieldPanel("code")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin's term list searches names and codes.
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
+                     index.SearchField("code"), index.AutocompleteField("code")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -49,6 +49,9 @@ def test_editors_change_is_a_draft_until_a_moderator_publishes_it(client, librar
     assert region.name == "Varsinais-Suomen hyvinvointialue"  # the live version is untouched
     assert region.has_unpublished_changes
     assert region.latest_revision.content["name"] == "Muutettu nimi"
+    listing = client.get(reverse("wagtailsnippets_models_library_region:list"))
+    assert listing.status_code == 200
+    assert BeautifulSoup(listing.content, "html.parser").select("table tbody .w-status")
 
     # Publishing is not the editor's to do: the live name stays.
     client.post(edit_url(region), form_data(region, "Toinen nimi", "action-publish"))
