@@ -1,7 +1,11 @@
-"""Description sections of an operating model, one block type per Innokylä section."""
+"""Blocks: operating-model description sections and service-pathway steps."""
 
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -95,3 +99,137 @@ class ProgrammeSectionsBlock(blocks.StreamBlock):
     """Extra sections of a programme description beyond its fixed fields."""
 
     other = OtherSectionBlock()
+
+
+# -- service pathways ------------------------------------------------------------------
+# A pathway is a stream of steps and branch points. A branch point holds two or more
+# branches, each with its own steps; a branch either rejoins the pathway at the next
+# main step (that is where the branches converge) or ends the pathway. Editors build
+# the structure by nesting blocks, so there are no ids to write and no reference can
+# point to a step that does not exist.
+
+
+class OrganisationType(models.TextChoices):
+    WELLBEING_COUNTY = "wellbeing_county", _("Wellbeing services county")
+    MUNICIPAL_EMPLOYMENT = "municipal_employment", _("Municipal employment services")
+    PUBLIC_EMPLOYMENT = "public_employment", _("TE services / public employment services")
+    KELA = "kela", _("Kela")
+    OCCUPATIONAL_HEALTH = "occupational_health", _("Occupational health care")
+    NGO = "ngo", _("Organisation (NGO)")
+    EMPLOYER = "employer", _("Employer")
+    EDUCATION = "education", _("Educational institution")
+    SERVICE_PROVIDER = "service_provider", _("Private service provider")
+    OTHER = "other", _("Other")
+
+
+class BranchOutcome(models.TextChoices):
+    REJOIN = "rejoin", _("Rejoins the pathway at the next main step")
+    END = "end", _("Ends the pathway")
+
+
+def validate_suomifi_url(value):
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(value).hostname or "").lower()
+    if value and host != "suomi.fi" and not host.endswith(".suomi.fi"):
+        raise ValidationError(_("Give the service's address on suomi.fi."))
+
+
+class PTVBlock(blocks.StructBlock):
+    """The national service catalogue's (PTV) description of the service, all optional."""
+
+    target_group = blocks.CharBlock(label=_("Target group (PTV)"), required=False,
+                                    max_length=200)
+    service_class = blocks.CharBlock(
+        label=_("Service class (JHS 145)"), required=False, max_length=200,
+        help_text=_("Code and name, for example “P10.3 Työllistymistä tukevat palvelut”."),
+    )
+    keywords = blocks.CharBlock(
+        label=_("YSO keywords"), required=False, max_length=500,
+        help_text=_("Separate keywords with commas."),
+    )
+    service_area = blocks.CharBlock(label=_("Service area"), required=False, max_length=300)
+    suomifi_url = blocks.URLBlock(label=_("Service on suomi.fi"), required=False,
+                                  validators=[validate_suomifi_url])
+
+    class Meta:
+        label = _("National service catalogue (suomi.fi) details")
+        collapsed = True
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step"), max_length=200)
+    organisation = blocks.CharBlock(label=_("Acting organisation"), max_length=200)
+    organisation_type = blocks.ChoiceBlock(label=_("Organisation type"),
+                                           choices=OrganisationType.choices)
+    service = blocks.CharBlock(label=_("Service"), required=False, max_length=300)
+    entry_criteria = blocks.TextBlock(label=_("Who can enter and how"), required=False)
+    client_gets = blocks.TextBlock(label=_("What the client gets"), required=False)
+    duration = blocks.CharBlock(label=_("Typical duration"), required=False, max_length=100)
+    operating_models = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="models_library.OperatingModelPage"),
+        label=_("Operating models used in this step"), default=[],
+    )
+    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("Documents"), default=[])
+    ptv = PTVBlock()
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Step")
+
+
+class BranchBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Branch"), max_length=150,
+                             help_text=_("For example “Able to work” or “Needs rehabilitation”."))
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps in this branch"), default=[])
+    outcome = blocks.ChoiceBlock(label=_("After this branch"), choices=BranchOutcome.choices,
+                                 default=BranchOutcome.REJOIN)
+
+    class Meta:
+        icon = "arrow-right-full"
+
+
+class BranchPointBlock(blocks.StructBlock):
+    question = blocks.CharBlock(
+        label=_("Decision"), max_length=200,
+        help_text=_("What decides the branch, for example “Is the client able to work?”"),
+    )
+    branches = blocks.ListBlock(BranchBlock(), label=_("Branches"), min_num=2)
+
+    class Meta:
+        icon = "fork"
+        label = _("Branch point")
+
+    def clean(self, value):
+        value = super().clean(value)
+        labels = [str(branch["label"]).strip().lower() for branch in value["branches"]]
+        if len(set(labels)) != len(labels):
+            raise StructBlockValidationError(
+                block_errors={"branches": ValidationError(_("Give each branch its own name."))}
+            )
+        return value
+
+
+class PathwayStepsBlock(blocks.StreamBlock):
+    step = StepBlock()
+    branch = BranchPointBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        items = list(value)
+        for position, child in enumerate(items):
+            if child.block_type != "branch":
+                continue
+            rejoins = [branch["label"] for branch in child.value["branches"]
+                       if branch["outcome"] == BranchOutcome.REJOIN]
+            has_next_step = any(later.block_type == "step" for later in items[position + 1:])
+            if rejoins and not has_next_step:
+                errors[position] = ValidationError(
+                    _("The branches %(names)s rejoin the pathway, but no main step follows this "
+                      "branch point. Add the step where they meet, or let them end the pathway.")
+                    % {"names": ", ".join(f"“{name}”" for name in rejoins)}
+                )
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value

@@ -156,3 +156,57 @@ def ensure_pdf_document(title, filename, paragraphs):
         document._set_document_file_metadata()
         document.save()
     return document
+
+
+def simple_docx(title, paragraphs, language="fi"):
+    """A Word document with a heading and paragraphs, written with python-docx."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.language = language
+    document.add_heading(title, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def simple_odt(title, paragraphs, language="fi"):
+    """An OpenDocument text with a heading and paragraphs, written with odfpy."""
+    from odf import dc
+    from odf import text as odf_text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    document.meta.addElement(dc.Title(text=title))
+    document.meta.addElement(dc.Language(text=language))
+    document.text.addElement(odf_text.H(outlinelevel=1, text=title))
+    for paragraph in paragraphs:
+        document.text.addElement(odf_text.P(text=paragraph))
+    output = io.BytesIO()
+    document.write(output)
+    return output.getvalue()
+
+
+FILE_WRITERS = {"pdf": simple_pdf, "docx": simple_docx, "odt": simple_odt}
+
+
+def ensure_document(title, filename, paragraphs, description="", language=""):
+    """The document called ``title``, written as PDF, DOCX or ODT (by the file name)."""
+    document_model = get_document_model()
+    document = document_model.objects.filter(title=title).order_by("pk").first()
+    if document is None:
+        kind = filename.rsplit(".", 1)[-1]
+        writer = FILE_WRITERS[kind]
+        data = (writer(title, paragraphs) if kind == "pdf"
+                else writer(title, paragraphs, language or "fi"))
+        document = document_model(title=title, description=description, language=language)
+        _attach_file(document, filename, data)
+        document._set_document_file_metadata()
+        document.save()
+    elif (document.description, document.language) != (description, language):
+        document.description, document.language = description, language
+        document.save(update_fields=["description", "language", "updated_at"])
+    return document

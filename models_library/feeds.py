@@ -48,3 +48,24 @@ class LibraryRssFeed(Feed):
 class LibraryAtomFeed(LibraryRssFeed):
     feed_type = Atom1Feed
     subtitle = LibraryRssFeed.description
+
+
+class PathwayRssFeed(LibraryRssFeed):
+    description = _("Service pathways newly published or updated in the work ability portal.")
+
+    def __init__(self, index_page, request=None):
+        super().__init__(index_page)
+        self.request = request
+
+    def items(self):
+        from models_library.models import ServicePathwayPage
+        from portal.visibility import visibility
+
+        return visibility(self.request).filter(
+            ServicePathwayPage.objects.descendant_of(self.index_page)
+        ).order_by("-last_published_at")[:FEED_LENGTH]
+
+
+class PathwayAtomFeed(PathwayRssFeed):
+    feed_type = Atom1Feed
+    subtitle = PathwayRssFeed.description

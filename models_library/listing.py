@@ -85,9 +85,12 @@ class LibraryListing:
         self.visibility = visibility(request)
         self.notes = []
         self.names = TaxonomyNames()
-        self.facets = facet_definitions()
+        self.facets = self._definitions()
         self.by_name = {facet.name: facet for facet in self.facets}
         self._read_params()
+
+    def _definitions(self):
+        return facet_definitions()
 
     # -- reading the query string -------------------------------------------------
     def _read_params(self):

@@ -27,3 +27,14 @@ class RelatedPageField(serializers.Field):
     def to_representation(self, page):
         page = visibility(self.context.get("request")).or_none(page)
         return {"id": page.pk, "title": page.title} if page else None
+
+
+class PageListField(serializers.Field):
+    """Linked pages as {id, title}, only those a visitor may see."""
+
+    def to_representation(self, manager):
+        from portal.visibility import visibility
+
+        request = self.context.get("request")
+        pages = visibility(request).filter(manager.all()).order_by("title")
+        return [{"id": page.pk, "title": page.title} for page in pages]

@@ -78,3 +78,4 @@ def register_innokyla_import_menu_item():
         _("Import from Innokylä"), reverse("models_library_innokyla_import"),
         name="innokyla-import", icon_name="download", order=260,
     )
+

@@ -140,13 +140,6 @@ def build_translation(page, language, live=True, **fields):
     return _save(translation, live)
 
 
-def build_document(title="Liite", filename="liite.pdf", content=b"%PDF-1.4\n%%EOF\n"):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
-    return Document.objects.create(title=title, file=ContentFile(content, name=filename))
-
-
 def build_embed(url="https://www.youtube.com/watch?v=demo", title="Video",
                 html='<iframe src="https://www.youtube-nocookie.com/embed/demo" width="640" '
                      'height="360" title="Video"></iframe>', width=640, height=360):
@@ -158,3 +151,76 @@ def build_embed(url="https://www.youtube.com/watch?v=demo", title="Video",
         url=url, max_width=None, type="video", hash=get_embed_hash(url), html=html,
         title=title, thumbnail_url="", width=width, height=height,
     )
+
+
+# -- service pathways and documents ----------------------------------------------------
+def build_pathway_index(home, title="Palvelupolut", slug="palvelupolut"):
+    from models_library.models import PathwayIndexPage
+
+    page = PathwayIndexPage(title=title, slug=slug, locale=home.locale, show_in_menus=True)
+    home.add_child(instance=page)
+    return publish(page)
+
+
+def step(title="Vaihe", organisation="Hyvinvointialue", organisation_type="wellbeing_county",
+         models=(), documents=(), **fields):
+    """A step block value; ``models`` and ``documents`` are pages/documents or their ids."""
+    return ("step", step_value(title, organisation, organisation_type, models, documents,
+                               **fields))
+
+
+def step_value(title="Vaihe", organisation="Hyvinvointialue",
+               organisation_type="wellbeing_county", models=(), documents=(), **fields):
+    ptv = fields.pop("ptv", {})
+    return {
+        "title": title, "organisation": organisation, "organisation_type": organisation_type,
+        "service": fields.pop("service", ""), "entry_criteria": fields.pop("entry_criteria", ""),
+        "client_gets": fields.pop("client_gets", ""), "duration": fields.pop("duration", ""),
+        "operating_models": [getattr(m, "pk", m) for m in models],
+        "documents": [getattr(d, "pk", d) for d in documents],
+        "ptv": {"target_group": "", "service_class": "", "keywords": "", "service_area": "",
+                "suomifi_url": "", **ptv},
+    }
+
+
+def branch(question, *branches):
+    """A branch point: ``branches`` are (label, [step values], outcome) tuples."""
+    return ("branch", {
+        "question": question,
+        "branches": [{"label": label, "steps": list(steps), "outcome": outcome}
+                     for label, steps, outcome in branches],
+    })
+
+
+def build_pathway(parent, title="Testipolku", steps=(), live=True, **fields):
+    from models_library.models import ServicePathwayPage
+
+    m2m = {name: fields.pop(name, []) for name in ("target_groups", "regions")}
+    import json
+
+    raw = json.dumps([{"type": kind, "value": value} for kind, value in steps])
+    page = ServicePathwayPage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                              locale=parent.locale, steps=raw, **fields)
+    for name, values in m2m.items():
+        setattr(page, name, values)
+    page.live = live
+    parent.add_child(instance=page)
+    return _save(page, live)
+
+
+def build_document(title="Asiakirja", filename="asiakirja.pdf", data=None, collection=None,
+                   **fields):
+    """A stored document; its text is extracted when the surrounding transaction commits."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from models_library.demo_media import simple_pdf
+
+    data = simple_pdf(title, ["Esimerkkiteksti."]) if data is None else data
+    document = get_document_model()(title=title, **fields)
+    if collection is not None:
+        document.collection = collection
+    document.file.save(filename, ContentFile(data), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document

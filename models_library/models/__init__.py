@@ -1,3 +1,4 @@
+from models_library.models.documents import PortalDocument
 from models_library.models.import_preview import ImportPreview
 from models_library.models.index import LibraryIndexPage
 from models_library.models.pages import (
@@ -7,6 +8,7 @@ from models_library.models.pages import (
     ProgrammeTag,
     Stage,
 )
+from models_library.models.pathways import PathwayIndexPage, ServicePathwayPage
 from models_library.models.related import (
     DevelopmentLogEntry,
     EvaluationCriterion,
@@ -36,12 +38,15 @@ __all__ = [
     "OperatingModelLink",
     "OperatingModelPage",
     "OperatingModelTag",
+    "PathwayIndexPage",
     "Phenomenon",
+    "PortalDocument",
     "ProgrammeAttachment",
     "ProgrammeLink",
     "ProgrammePage",
     "ProgrammeTag",
     "Region",
+    "ServicePathwayPage",
     "Stage",
     "TargetGroup",
 ]

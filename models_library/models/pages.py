@@ -299,6 +299,11 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
             evaluation=evaluation,
             evaluation_summary=self.evaluation_summary(evaluation),
             development_log=list(self.development_log.order_by("date")),
+            pathways=list(
+                visibility(request).filter(self.pathways.filter(locale_id=self.locale_id))
+                .order_by("title").only("id", "title", "path", "depth", "url_path", "locale_id",
+                                        "slug", "summary")
+            ),
         )
         return context
 

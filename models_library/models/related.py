@@ -4,12 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
 
 class AttachmentBase(Orderable):
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+        get_document_model_string(), on_delete=models.CASCADE, related_name="+",
         verbose_name=_("document"),
     )
     title = models.CharField(

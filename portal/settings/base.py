@@ -230,7 +230,13 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 WAGTAIL_SITE_NAME = "Työkykyportaali"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "ods"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "md", "csv", "xlsx", "ods"]
+# Documents keep their extracted text; uploads are checked by content, not by name.
+WAGTAILDOCS_DOCUMENT_MODEL = "models_library.PortalDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "models_library.document_forms.PortalDocumentForm"
+# Every document is a download (never shown inline on the portal's origin).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+PORTAL_DOCUMENT_MAX_BYTES = int(env("PORTAL_DOCUMENT_MAX_BYTES", str(25 * 1024 * 1024)))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No responsive wrapper: its inline style breaks the CSP; CSS gives frames their ratio.

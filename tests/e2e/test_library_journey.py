@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 from playwright.sync_api import expect
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 
 from models_library.models import (
     OperatingModelAttachment,
@@ -25,7 +25,7 @@ def library_site(site):
     library = build_library(home)
     programme = build_programme(library, title="Kymenlaakson työkykyhanke",
                                 regions=[term(Region, "kymenlaakso")])
-    document = Document.objects.create(title="Tiimin prosessikuvaus",
+    document = get_document_model().objects.create(title="Tiimin prosessikuvaus",
                                        file=ContentFile(PDF, name="prosessi.pdf"))
     root = build_model(
         programme, title="Työkyvyn tuen tiimi, Kotka", programme=programme,

@@ -14,3 +14,10 @@ def english():
     """Importer messages follow the active language; some tests read the English ones."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def catalogue(demo_site):
+    from tests.builders import build_pathway_index
+
+    return build_pathway_index(demo_site)
