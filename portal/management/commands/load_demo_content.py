@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 # Each app contributes a ``build()``; later builders may rely on earlier ones.
-BUILDERS = ["portal.demo.build", "models_library.demo.build"]
+BUILDERS = ["portal.demo.build", "models_library.demo.build", "models_library.pathway_demo.build"]
 
 
 class Command(BaseCommand):
