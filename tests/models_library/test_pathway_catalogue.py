@@ -101,7 +101,8 @@ def test_unknown_filter_values_are_ignored_with_a_note(client, catalogue, pathwa
     assert response.status_code == 200
     html = response.content.decode()
     assert len(titles(html)) == 3
-    notice = re.search(r'<div class="notice" role="status">(.*?)</div>', html, re.S).group(1)
+    notice = re.search(r"<div class=\"notice notice--warning\" role=\"status\">(.*?)</div>", html,
+                       re.S).group(1)
     assert "atlantis" in notice and "999999" in notice
     assert "<x>" not in html  # shown escaped, never as markup
 

@@ -120,7 +120,7 @@ def test_empty_pathway_says_so(client, catalogue):
     content = client.get(pathway.url).content.decode()
     assert client.get(pathway.url).status_code == 200
     assert "pathway__flow" not in content
-    assert 'class="notice"' in content
+    assert "notice--info" in content
 
 
 @pytest.mark.django_db
