@@ -67,7 +67,7 @@ def test_command_re_extracts_all(django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db
 def test_admin_upload_extracts_text_and_warns_about_unreadable_files(
-        admin_client, english, django_capture_on_commit_callbacks):
+        admin_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(reverse("wagtaildocs:add"), {
             "title": "Skannattu", "collection": Collection.get_first_root_node().pk,
@@ -77,17 +77,17 @@ def test_admin_upload_extracts_text_and_warns_about_unreadable_files(
     document = Document.objects.get(title="Skannattu")
     assert document.extraction_status == Status.NO_TEXT
     edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content
-    assert "The text of the current file was not extracted" in edit_page.decode()
-    assert "no text that can be read" in edit_page.decode()
+    # The admin speaks Finnish to this editor.
+    assert "Nykyisen tiedoston tekstiä ei saatu poimittua" in edit_page.decode()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("ohjelma.pdf", b"MZ\x90\x00windows program", "Programs and scripts"),
-    ("sivu.txt", b"<html><script>alert(1)</script></html>", "HTML, SVG or script"),
-    ("kuva.pdf", b"GIF89a not a pdf", "does not match its name"),
+    ("ohjelma.pdf", b"MZ\x90\x00windows program", "Ohjelmia ja skriptejä ei voi ladata"),
+    ("sivu.txt", b"<html><script>alert(1)</script></html>", "HTML-, SVG- tai skriptikoodia"),
+    ("kuva.pdf", b"GIF89a not a pdf", "sisältö ei vastaa sen nimeä"),
 ])
-def test_admin_refuses_dangerous_uploads_and_stores_nothing(admin_client, english, name, data,
+def test_admin_refuses_dangerous_uploads_and_stores_nothing(admin_client, name, data,
                                                             message):
     response = admin_client.post(reverse("wagtaildocs:add"), {
         "title": "Vaarallinen", "collection": Collection.get_first_root_node().pk,
@@ -99,13 +99,13 @@ def test_admin_refuses_dangerous_uploads_and_stores_nothing(admin_client, englis
 
 
 @pytest.mark.django_db
-def test_admin_refuses_files_over_the_size_limit(admin_client, english, settings):
+def test_admin_refuses_files_over_the_size_limit(admin_client, settings):
     settings.PORTAL_DOCUMENT_MAX_BYTES = 100
     response = admin_client.post(reverse("wagtaildocs:add"), {
         "title": "Iso", "collection": Collection.get_first_root_node().pk,
         "file": SimpleUploadedFile("iso.txt", b"tekstia " * 50),
     })
-    assert "too large" in response.content.decode()
+    assert "Tiedosto on liian suuri" in response.content.decode()
     assert not Document.objects.filter(title="Iso").exists()
 
 

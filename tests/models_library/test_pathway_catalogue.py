@@ -23,7 +23,7 @@ def counts(html, facet):
     """{label: count} of one facet's options as the page shows them."""
     fieldset = re.search(rf'<legend>{facet}</legend>(.*?)</fieldset>', html, re.S).group(1)
     return {label.strip(): int(count) for label, count in re.findall(
-        r'> ([^<]+?) <span class="facet__count">\((\d+)\)</span>', fieldset)}
+        r'>\s*([^<]+?) <span class="facet__count">\((\d+)\)</span>', fieldset)}
 
 
 def titles(html):
@@ -67,25 +67,25 @@ HIDDEN = ("Luonnospolku", "Yksityinen polku")
 
 
 @pytest.mark.django_db
-def test_catalogue_lists_visible_pathways_with_counts(client, catalogue, pathways, english):
+def test_catalogue_lists_visible_pathways_with_counts(client, catalogue, pathways):
     html = client.get(catalogue.url).content.decode()
     assert sorted(titles(html)) == ["Arviointipolku", "IPS-polku", "Nuorten polku"]
     for text in HIDDEN:
         assert text not in html
-    assert counts(html, "Organisation type") == {
-        "Employer": 1, "Kela": 1, "Municipal employment services": 2,
-        "Occupational health care": 1, "Organisation (NGO)": 1}
-    assert counts(html, "Related operating model") == {"IPS-malli": 1, "Työkykytiimi": 1}
+    assert counts(html, "Toimijan tyyppi") == {
+        "Työnantaja": 1, "Kela": 1, "Kunnan työllisyyspalvelut": 2, "Työterveyshuolto": 1,
+        "Järjestö": 1}
+    assert counts(html, "Toimintamalli") == {"IPS-malli": 1, "Työkykytiimi": 1}
 
 
 @pytest.mark.django_db
-def test_filters_combine_and_counts_follow(client, catalogue, pathways, english):
+def test_filters_combine_and_counts_follow(client, catalogue, pathways):
     html = client.get(catalogue.url, {"region": "pohjois-savo",
                                       "organisation_type": "municipal_employment"}).content
     html = html.decode()
     assert sorted(titles(html)) == ["IPS-polku", "Nuorten polku"]
     # Within a facet values combine with OR; the facet's own counts ignore its selection.
-    assert counts(html, "Organisation type")["Organisation (NGO)"] == 1
+    assert counts(html, "Toimijan tyyppi")["Järjestö"] == 1
     html = client.get(catalogue.url, {"region": "pohjois-savo", "target_group": "nuoret"})
     assert titles(html.content.decode()) == ["Nuorten polku"]
     html = client.get(catalogue.url, {"model": str(pathways["model"].pk)}).content.decode()
@@ -94,7 +94,7 @@ def test_filters_combine_and_counts_follow(client, catalogue, pathways, english)
 
 
 @pytest.mark.django_db
-def test_unknown_filter_values_are_ignored_with_a_note(client, catalogue, pathways, english):
+def test_unknown_filter_values_are_ignored_with_a_note(client, catalogue, pathways):
     response = client.get(catalogue.url, {"region": "atlantis", "organisation_type": "<x>",
                                           "model": ["999999", "abc"], "page": "zz",
                                           "sort": "nonsense"})
@@ -108,11 +108,11 @@ def test_unknown_filter_values_are_ignored_with_a_note(client, catalogue, pathwa
 
 
 @pytest.mark.django_db
-def test_models_of_hidden_pathways_are_not_offered(client, catalogue, pathways, english):
+def test_models_of_hidden_pathways_are_not_offered(client, catalogue, pathways):
     draft_only = pathways["draft"]
     assert draft_only.pk
     html = client.get(catalogue.url, {"model": str(pathways["model"].pk)}).content.decode()
-    assert counts(html, "Related operating model")["IPS-malli"] == 1
+    assert counts(html, "Toimintamalli")["IPS-malli"] == 1
 
 
 @pytest.mark.django_db
