@@ -23,7 +23,6 @@ from models_library.models import (
     ServicePathwayPage,
     TargetGroup,
 )
-from portal.visibility import visibility
 
 MAX_DOCUMENTS = 50
 
@@ -40,10 +39,7 @@ def pathway_facets():
 
 class PathwayListing(LibraryListing):
     def __init__(self, index_page, params, request=None):
-        self.request = request
-        self.rule = visibility(request)
-        self._visible_model_ids = None
-        super().__init__(index_page, params)
+        super().__init__(index_page, params, request)
 
     def _definitions(self):
         return pathway_facets()
@@ -54,12 +50,12 @@ class PathwayListing(LibraryListing):
         if facet.name == "organisation_type":
             return set(OrganisationType.values) & set(raw)
         if facet.name == "model":
-            return {str(pk) for pk in self.rule.visible_ids(OperatingModelPage, raw)}
+            return {str(pk) for pk in self.visibility.visible_ids(OperatingModelPage, raw)}
         model = {"region": Region, "target_group": TargetGroup}[facet.name]
         return set(model.objects.filter(code__in=raw).values_list("code", flat=True))
 
     def base_queryset(self):
-        return self.rule.filter(
+        return self.visibility.filter(
             Page.objects.descendant_of(self.index_page)
             .type(ServicePathwayPage)
             .filter(locale_id=self.index_page.locale_id)
@@ -89,7 +85,7 @@ class PathwayListing(LibraryListing):
         return counts
 
     def _model_ids_visible(self, counts):
-        return self.rule.visible_ids(OperatingModelPage, list(counts))
+        return self.visibility.visible_ids(OperatingModelPage, list(counts))
 
     def _labels(self, facet, values):
         if not values:

@@ -33,8 +33,6 @@ class PageListField(serializers.Field):
     """Linked pages as {id, title}, only those a visitor may see."""
 
     def to_representation(self, manager):
-        from portal.visibility import visibility
-
         request = self.context.get("request")
         pages = visibility(request).filter(manager.all()).order_by("title")
         return [{"id": page.pk, "title": page.title} for page in pages]
