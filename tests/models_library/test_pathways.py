@@ -177,3 +177,21 @@ def test_suomifi_link_must_point_to_suomi_fi():
         "Vaihe", ptv={"suomifi_url": "https://example.com/palvelu"})}])
     with pytest.raises(StreamBlockValidationError):
         block.clean(value)
+
+
+@pytest.mark.django_db
+def test_editors_get_the_step_editor_in_the_admin(client, django_user_model, branching,
+                                                  catalogue):
+    pathway, _model = branching
+    user = django_user_model.objects.create_superuser("toimittaja", "toimittaja@example.fi",
+                                                      "salasana-123")
+    client.force_login(user)
+    edit = client.get(f"/admin/pages/{pathway.pk}/edit/")
+    assert edit.status_code == 200
+    content = edit.content.decode()
+    # The stream editor knows both block types; the derived fields are not editable.
+    assert "Haarautumiskohta" in content and "Ratkaisukohta" in content
+    assert 'name="organisation_types"' not in content
+    add = client.get(
+        f"/admin/pages/add/models_library/servicepathwaypage/{catalogue.pk}/")
+    assert add.status_code == 200
