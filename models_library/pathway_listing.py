@@ -52,7 +52,7 @@ class PathwayListing(LibraryListing):
         if facet.name == "model":
             return {str(pk) for pk in self.visibility.visible_ids(OperatingModelPage, raw)}
         model = {"region": Region, "target_group": TargetGroup}[facet.name]
-        return set(model.objects.filter(code__in=raw).values_list("code", flat=True))
+        return set(model.objects.filter(code__in=raw, live=True).values_list("code", flat=True))
 
     def base_queryset(self):
         return self.visibility.filter(
