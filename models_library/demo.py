@@ -1270,6 +1270,72 @@ def _build_translations(index, programmes, models, documents, terms):
             upsert_translation(models[spec["key"]], language, slug=data["slug"], **fields)
 
 
+# The front door: the home page's blocks that lead into the library. Other apps
+# (pathways, training) add their own entry points the same way.
+FRONT_DOOR = {
+    "fi": {
+        "search": "Mitä etsit?",
+        "entries": "Mistä aloitat?",
+        "library": "Hyväksi havaitut tavat tukea työkykyä eri puolilta Suomea, rajattavissa "
+                   "alueen, kohderyhmän ja kehittämisen vaiheen mukaan.",
+        "about": "Kenelle portaali on tehty ja miten sisältö syntyy.",
+        "newest": "Uusimmat toimintamallit",
+        "featured": "Nostoja kirjastosta",
+        "programmes": "Kokonaisuudet ja hankkeet",
+    },
+    "sv": {
+        "search": "Vad söker du?",
+        "entries": "Var börjar du?",
+        "library": "Beprövade sätt att stödja arbetsförmågan runt om i Finland, som kan "
+                   "avgränsas efter region, målgrupp och utvecklingsskede.",
+        "about": "Vem portalen är till för och hur innehållet kommer till.",
+        "newest": "De senaste verksamhetsmodellerna",
+        "featured": "Lyft ur biblioteket",
+        "programmes": "Helheter och projekt",
+    },
+    "en": {
+        "search": "What are you looking for?",
+        "entries": "Where to start",
+        "library": "Proven ways of supporting work ability from around Finland, filtered by "
+                   "region, target group and development stage.",
+        "about": "Who the portal is for and how its content comes about.",
+        "newest": "Newest operating models",
+        "featured": "Picked from the library",
+        "programmes": "Programmes and projects",
+    },
+}
+FEATURED_MODELS = ["tiimi", "tiimi-kymenlaakso"]
+
+
+def _build_front_door(home, index, models):
+    from portal.demo import HOME
+    from portal.models import StandardPage
+
+    for language, text in FRONT_DOOR.items():
+        home_page = _translated(home, language)
+        library = _translated(index, language)
+        about = StandardPage.objects.child_of(home_page).filter(show_in_menus=True).first()
+        entries = [{"page": library, "title": "", "text": text["library"], "icon": "model"}]
+        if about is not None:
+            entries.append({"page": about, "title": "", "text": text["about"], "icon": "info"})
+        body = [
+            ("search_box", {"heading": text["search"]}),
+            ("entry_points", {"heading": text["entries"], "items": entries}),
+            ("latest_pages", {"heading": text["newest"], "section": library,
+                              "page_type": "models_library.operatingmodelpage", "count": 3}),
+            ("featured_pages", {"heading": text["featured"],
+                                "pages": [_translated(models[key], language)
+                                          for key in FEATURED_MODELS]}),
+            ("latest_pages", {"heading": text["programmes"], "section": library,
+                              "page_type": "models_library.programmepage", "count": 3}),
+            *HOME[language]["body"],
+        ]
+        if language == "fi":
+            upsert_page(root_page(), HomePage, home.slug, body=body)
+        else:
+            upsert_translation(home, language, body=body)
+
+
 def build(stdout=None):
     load_taxonomy()
     home = _finnish_home()
@@ -1279,4 +1345,5 @@ def build(stdout=None):
     programmes = _build_programmes(index, documents, terms)
     models = _build_models(index, programmes, documents, terms)
     _build_translations(index, programmes, models, documents, terms)
+    _build_front_door(home, index, models)
     return index

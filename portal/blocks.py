@@ -4,12 +4,13 @@ Each block names its icon, template and label in Meta; display logic lives in
 StructValue subclasses so templates stay free of conditionals.
 """
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from portal.visibility import is_visible
+from portal.visibility import is_visible, visible_pages
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -121,3 +122,144 @@ class StandardStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     embed = AccessibleEmbedBlock()
+
+
+# -- front door (home page) blocks ------------------------------------------------
+
+ICON_CHOICES = [
+    ("model", _("Operating models")), ("programme", _("Programmes")),
+    ("pathway", _("Service pathways")), ("course", _("Training")),
+    ("info", _("Information")), ("search", _("Search")),
+]
+
+
+def listable_page_types():
+    """Page types a front-door list can show: every concrete page model of the
+    portal's apps (so pathways and courses appear here once they exist)."""
+    from wagtail.models import get_page_models
+
+    return [
+        (model._meta.label_lower, capfirst(model._meta.verbose_name_plural))
+        for model in get_page_models()
+        if model._meta.app_label not in {"wagtailcore"} and not model._meta.abstract
+    ]
+
+
+def _in_language(pages, parent_context):
+    """The chosen pages in the language of the page being rendered (one query;
+    a page without a translation stays as chosen)."""
+    from wagtail.models import Page
+
+    current = (parent_context or {}).get("page")
+    pages = [page for page in pages if page is not None]
+    if current is None or not pages:
+        return pages
+    keys = [page.translation_key for page in pages]
+    found = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale_id=current.locale_id)
+    }
+    return [found.get(page.translation_key, page) for page in pages]
+
+
+class SearchBoxBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+
+    class Meta:
+        icon = "search"
+        label = _("Search box")
+        template = "components/blocks/search_box.html"
+
+
+class EntryPointBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=80,
+                             help_text=_("Leave empty to use the page's title."))
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=240)
+    icon = blocks.ChoiceBlock(label=_("Icon"), choices=ICON_CHOICES, default="info")
+
+    class Meta:
+        icon = "link"
+        label = _("Entry point")
+
+
+class EntryPointsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    items = blocks.ListBlock(EntryPointBlock(), label=_("Entry points"), min_num=1, max_num=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        items = [item for item in value["items"] if item["page"]]
+        pages = _in_language([item["page"] for item in items], parent_context)
+        context["entries"] = [
+            {"page": page, "title": item["title"] or page.title, "text": item["text"],
+             "icon": item["icon"]}
+            for item, page in zip(items, pages, strict=True)
+            if is_visible(page, request)
+        ]
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Entry points")
+        template = "components/blocks/entry_points.html"
+
+
+class LatestPagesBlock(blocks.StructBlock):
+    """The newest published pages of one type below a section (e.g. the library)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    section = blocks.PageChooserBlock(label=_("Section"))
+    page_type = blocks.ChoiceBlock(label=_("Page type"), choices=listable_page_types)
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    def get_context(self, value, parent_context=None):
+        from django.apps import apps
+
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        sections = _in_language([value["section"]], parent_context)
+        section = sections[0] if sections else None
+        pages = []
+        if section is not None and is_visible(section, request):
+            model = apps.get_model(value["page_type"])
+            queryset = model.objects.descendant_of(section).order_by("-first_published_at", "-pk")
+            pages = list(visible_pages(queryset, request)[: value["count"]])
+        context.update(section=section, pages=pages)
+        return context
+
+    class Meta:
+        icon = "date"
+        label = _("Newest pages")
+        template = "components/blocks/page_cards.html"
+
+
+class FeaturedPagesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), min_num=1, max_num=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        from wagtail.models import Page
+
+        chosen = [page for page in _in_language(value["pages"], parent_context)
+                  if is_visible(page, request)]
+        specific = {page.pk: page for page in Page.objects.filter(
+            pk__in=[page.pk for page in chosen]).specific()}
+        context.update(section=None, pages=[specific[page.pk] for page in chosen
+                                            if page.pk in specific])
+        return context
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured pages")
+        template = "components/blocks/page_cards.html"
+
+
+class HomeStreamBlock(StandardStreamBlock):
+    search_box = SearchBoxBlock()
+    entry_points = EntryPointsBlock()
+    latest_pages = LatestPagesBlock()
+    featured_pages = FeaturedPagesBlock()

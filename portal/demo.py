@@ -182,6 +182,15 @@ STATEMENT = {
 }
 
 
+def _home_fields(language, exists):
+    """The home page's fields; its body only on creation, because the apps' demo
+    builders (run after this one) compose the front door around it."""
+    fields = dict(HOME[language])
+    if exists:
+        fields.pop("body")
+    return fields
+
+
 def _ensure_home():
     root = root_page()
     home = HomePage.objects.child_of(root).filter(locale__language_code="fi").first()
@@ -190,7 +199,7 @@ def _ensure_home():
         for placeholder in Page.objects.child_of(root).filter(content_type__model="page"):
             Site.objects.filter(root_page=placeholder).update(root_page=root)
             placeholder.delete()
-    home = upsert_page(root, HomePage, "koti", **HOME["fi"])
+    home = upsert_page(root, HomePage, "koti", **_home_fields("fi", exists=home is not None))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)
@@ -215,7 +224,10 @@ def build(stdout=None):
         **STATEMENT["fi"],
     )
     for language in ("sv", "en"):
-        upsert_translation(home, language, **HOME[language])
+        exists = HomePage.objects.filter(
+            translation_key=home.translation_key, locale__language_code=language
+        ).exists()
+        upsert_translation(home, language, **_home_fields(language, exists))
         upsert_translation(about, language, **ABOUT[language])
         upsert_translation(statement, language, **STATEMENT[language])
     portal_settings = PortalSettings.for_site(home.get_site())

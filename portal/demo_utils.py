@@ -42,12 +42,22 @@ def _child_values(child, parental_key):
     )
 
 
+def _without_ids(data):
+    """Block data without the random ids Wagtail gives list items on every save."""
+    if isinstance(data, dict):
+        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
 def _comparable(page, name):
     """A plain value that is equal whenever ``page.<name>`` means the same content."""
     value = getattr(page, name)
     field = _field(page, name)
     if isinstance(value, StreamValue):
-        return [(child.block_type, child.block.get_prep_value(child.value)) for child in value]
+        return [(child.block_type, _without_ids(child.block.get_prep_value(child.value)))
+                for child in value]
     if isinstance(field, TaggableManager):
         return sorted(tag.name for tag in value.all())
     if field is not None and field.many_to_many:

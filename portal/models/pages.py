@@ -5,14 +5,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, StandardStreamBlock
+from portal.blocks import RICH_TEXT_FEATURES, HomeStreamBlock, StandardStreamBlock
 from portal.models.mixins import BasePage
 from portal.models.site_settings import PortalSettings
 
 
 class HomePage(BasePage):
+    """The front door: search, entry points to the portal's sections, the newest
+    and featured content, all blocks an editor arranges."""
+
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
-    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]

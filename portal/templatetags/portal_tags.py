@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, Resolver404, reverse, translate_url
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
@@ -259,3 +260,22 @@ def search_url():
 def as_list(value):
     """One value as a list, for components that take lists (regions, target groups)."""
     return [value] if value else []
+
+
+# Page models whose cards have their own colour and icon (see .card--* in portal.css).
+CARD_KINDS = {
+    "operatingmodelpage": "model",
+    "programmepage": "programme",
+    "servicepathwaypage": "pathway",
+    "coursepage": "course",
+}
+
+
+@register.filter
+def card_kind(page):
+    return CARD_KINDS.get(page._meta.model_name, "file")
+
+
+@register.filter
+def type_label(page):
+    return capfirst(page._meta.verbose_name)
