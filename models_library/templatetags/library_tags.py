@@ -3,6 +3,8 @@
 The text is built here, in Python and under test, so templates only place it.
 """
 
+import re
+
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -40,6 +42,19 @@ def date_range(start, end):
     if not start and not end:
         return ""
     return format_html("{}–{}", _time(start) if start else "", _time(end) if end else "")
+
+
+@register.simple_tag
+def period_note(start, end, text):
+    """The free-text period when it says more than the dates: "2019–2023" beside
+    1.6.2019–31.12.2023 would print the same period twice."""
+    text = (text or "").strip()
+    if not text or not (start or end):
+        return text
+    years = re.sub(r"\s|[-–—]", "", text)
+    same = "".join(str(day.year) for day in (start, end) if day)
+    dates = "".join(date_format(day, DATE_FORMAT) for day in (start, end) if day)
+    return "" if years in {same, dates.replace(" ", "")} else text
 
 
 @register.simple_tag

@@ -131,3 +131,19 @@ def test_cover_image_requires_alt_text(library):
         model.full_clean()
     model.cover_image_alt = "Sininen kuvio"
     model.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("period_text", "shown"), [
+    ("2019–2023", "1.6.2019 – 31.12.2023"),
+    ("2019 - 2023", "1.6.2019 – 31.12.2023"),
+    ("2019–2023, jatkuu vakiintuneena", "1.6.2019 – 31.12.2023 2019–2023, jatkuu vakiintuneena"),
+])
+def test_programme_period_is_printed_once(client, library, period_text, shown):
+    programme = build_programme(library, title="Kausihanke", period_text=period_text,
+                                start_date=datetime.date(2019, 6, 1),
+                                end_date=datetime.date(2023, 12, 31))
+    soup = soup_of(client.get(programme.url))
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+             for dt in soup.select(".facts dt")}
+    assert facts["Toimiaika"] == shown
