@@ -33,5 +33,20 @@
     }
     problems.push(`tap target ${Math.round(box.width)}×${Math.round(box.height)} px: ${describe(el)}`);
   }
+  // No word broken in the middle where a badge or a column header wraps.
+  const unbroken = '.badge, .rating, .chip, .card__type, .page-type, .compare thead th, .breadcrumbs li';
+  for (const el of document.body.querySelectorAll(unbroken)) {
+    if (hidden(el)) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) problems.push(`a word broken across lines: "${match[0]}" in ${describe(el)}`);
+      }
+    }
+  }
   return problems;
 })

@@ -62,6 +62,8 @@ def test_the_layout_checks_find_what_they_look_for(browser):
         ".scroll{height:2em;overflow-y:auto}button{width:10px;height:10px;padding:0}</style>"
         "<div class=wide>x</div><p class=clip>one<br>two<br>three</p>"
         "<div class=scroll>a<br>b<br>c<br>d</div><button>b</button>"
+        "<span class=badge style='display:inline-block;width:3em;overflow-wrap:anywhere'>"
+        "Työkykykoordinaattori</span>"
     )
     problems = "\n".join(page.evaluate(LAYOUT_PROBLEMS))
     context.close()
@@ -69,3 +71,4 @@ def test_the_layout_checks_find_what_they_look_for(browser):
     assert "text clipped by its box: p.clip" in problems
     assert "an inner scroll box: div.scroll" in problems
     assert "tap target 10×10 px: button" in problems
+    assert 'a word broken across lines: "Työkykykoordinaattori"' in problems
