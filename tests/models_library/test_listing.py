@@ -141,3 +141,15 @@ def test_empty_result_has_a_clear_message(client, catalogue):
     soup = BeautifulSoup(response.content, "html.parser")
     assert titles(response) == []
     assert soup.select_one(".library__results p a")["href"] == catalogue.url
+
+
+@pytest.mark.django_db
+def test_filters_sit_in_a_collapsible_panel_with_the_count_and_a_skip_link(client, catalogue):
+    soup = BeautifulSoup(client.get(catalogue.url).content, "html.parser")
+    panel = soup.select_one("details.filter-panel")
+    assert panel is not None and not panel.has_attr("open")  # a phone sees results first
+    count = soup.select_one("#results-heading").get_text(strip=True)
+    assert count in panel.summary.get_text(" ", strip=True)
+    skip = panel.select_one("a.skip-to-results")
+    assert skip["href"] == "#results-heading" and skip.get_text(strip=True) == "Siirry tuloksiin"
+    assert panel.select_one("form.library__filters") is not None
