@@ -23,6 +23,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tyylit/", styleguide.style_guide, name="style_guide"),
+    path("tili/", include("allauth.urls")),
+    path("opinnot/", include("training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

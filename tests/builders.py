@@ -224,3 +224,86 @@ def build_document(title="Asiakirja", filename="asiakirja.pdf", data=None, colle
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+# -- training ------------------------------------------------------------------------
+def build_course_index(home, title="Koulutukset", slug="koulutukset"):
+    from training.models import CourseIndexPage
+
+    page = CourseIndexPage(title=title, slug=slug, locale=home.locale, show_in_menus=True)
+    home.add_child(instance=page)
+    return publish(page)
+
+
+def build_course(index, title="Testikurssi", live=True, prerequisites=(), **fields):
+    from training.models import CoursePage
+
+    fields.setdefault("credits", 2)
+    fields.setdefault("estimated_hours", 54)
+    page = CoursePage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                      locale=index.locale, **fields)
+    page.prerequisites = list(prerequisites)
+    page.live = live
+    index.add_child(instance=page)
+    return _save(page, live)
+
+
+def build_module(course, title="Moduuli 1", live=True, **fields):
+    from training.models import ModulePage
+
+    page = ModulePage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                      locale=course.locale, **fields)
+    page.live = live
+    course.add_child(instance=page)
+    return _save(page, live)
+
+
+def build_lesson(module, title="Oppitunti", live=True, body=None, **fields):
+    from training.models import LessonPage
+
+    page = LessonPage(title=title, slug=fields.pop("slug", None) or _slug(title),
+                      locale=module.locale,
+                      body=body if body is not None else [
+                          ("paragraph", RichText(f"<p>{title}: oppitunnin teksti.</p>"))],
+                      **fields)
+    page.live = live
+    module.add_child(instance=page)
+    return _save(page, live)
+
+
+def question(text="Kysymys?", kind="single", choices=(("Oikein", True), ("Väärin", False)),
+             accepted="", explanation="Selitys."):
+    return {
+        "kind": kind, "question": text,
+        "choices": [{"text": choice, "correct": correct} for choice, correct in choices],
+        "accepted_answers": accepted, "explanation": RichText(f"<p>{explanation}</p>"),
+    }
+
+
+def quiz(*questions, heading="Tentti", pass_mark=70):
+    return ("quiz", {"heading": heading, "intro": RichText(""), "pass_mark": pass_mark,
+                     "questions": list(questions) or [question()]})
+
+
+def build_trainee(email="harjoittelija@example.fi", password="Salasana-123", verified=True):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        username=email.split("@")[0], email=email, password=password)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+    return user
+
+
+def translate_tree(page, language, suffix=None):
+    """Translate ``page`` and its descendants into ``language`` and publish them."""
+    from wagtail.models import Page
+
+    for node in [page, *Page.objects.descendant_of(page).order_by("path")]:
+        node = node.specific
+        translation = node.get_translation_or_none(locale(language))
+        if translation is None:
+            translation = node.copy_for_translation(locale(language), copy_parents=True)
+        translation.title = f"{node.title} ({suffix or language})"
+        publish(translation)
+    return page.get_translation(locale(language))

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "portal",
     "models_library",
     "training",
+    "allauth",
+    "allauth.account",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "training.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -275,6 +279,31 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     f"frame-src 'self' {' '.join(EMBED_FRAME_ORIGINS)}; frame-ancestors 'self'"
 )
 
+AUTHENTICATION_BACKENDS = [
+    # Staff sign in to Wagtail's admin with their username; trainees sign in with e-mail.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Trainee accounts (django-allauth): e-mail and password, the address verified before
+# the first sign-in.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "training:my_studies"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Työkykyportaali] "
+# allauth's rate limits (sign-in failures, sign-ups, resets, confirmation mails) are on by
+# default and kept that way; they count in the default cache, shared in production.
+
+# Mail: the console in development; production.py sends through SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tyokykyportaali@example.fi")
 

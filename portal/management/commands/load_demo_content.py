@@ -7,7 +7,10 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 # Each app contributes a ``build()``; later builders may rely on earlier ones.
-BUILDERS = ["portal.demo.build", "models_library.demo.build", "models_library.pathway_demo.build"]
+BUILDERS = ["portal.demo.build", "models_library.demo.build", "models_library.pathway_demo.build",
+            "training.demo.build"]
+# Run only with the development settings; each returns lines telling how to sign in.
+DEV_BUILDERS = ["training.demo.build_trainees"]
 
 
 class Command(BaseCommand):
@@ -17,9 +20,15 @@ class Command(BaseCommand):
         with transaction.atomic():
             for path in BUILDERS:
                 import_string(path)()
+            sign_ins = []
+            if settings.DEBUG:
+                for path in DEV_BUILDERS:
+                    sign_ins += import_string(path)()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         if settings.DEBUG:
             self._ensure_local_admin()
+            for line in sign_ins:
+                self.stdout.write(line)
 
     def _ensure_local_admin(self):
         username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")

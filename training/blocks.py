@@ -1,0 +1,148 @@
+"""Lesson body blocks: text, media, documents, library cards and server-graded quizzes.
+
+Assignments and self-assessments (training part 2) join ``LessonStreamBlock`` as
+further block types; nothing here assumes the list of block types is closed.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+
+from portal.blocks import RICH_TEXT_FEATURES, ImageBlock
+
+LIBRARY_PAGE_TYPES = ["models_library.OperatingModelPage", "models_library.ProgrammePage"]
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video with the transcript that WCAG asks for; it cannot be saved without one."""
+
+    url = EmbedBlock(label=_("Address of the video"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200,
+        help_text=_("Names the video for screen-reader users."),
+    )
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"), features=RICH_TEXT_FEATURES,
+        help_text=_("Everything said and shown in the video, for people who cannot watch it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "training/blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.TextBlock(label=_("Description"), required=False, max_length=400)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "training/blocks/document.html"
+
+
+class LibraryPageBlock(blocks.StructBlock):
+    """A card pointing into the portal's library; the library page lists the lessons back."""
+
+    page = blocks.PageChooserBlock(label=_("Library page"), page_type=LIBRARY_PAGE_TYPES)
+    note = blocks.TextBlock(
+        label=_("Why read it"), required=False, max_length=400,
+        help_text=_("What the trainee should look for on the page."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Library page")
+        template = "training/blocks/library_page.html"
+
+
+class AnswerChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Choice"), max_length=300)
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "tick"
+        label = _("Choice")
+
+
+class QuestionKind:
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    SHORT = "short"
+    CHOICES = [
+        (SINGLE, _("Single choice")),
+        (MULTIPLE, _("Multiple choice")),
+        (SHORT, _("Short answer")),
+    ]
+
+
+class QuestionBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(label=_("Type"), choices=QuestionKind.CHOICES,
+                              default=QuestionKind.SINGLE)
+    question = blocks.TextBlock(label=_("Question"), max_length=600)
+    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Choices"), default=[],
+                               help_text=_("For single- and multiple-choice questions."))
+    accepted_answers = blocks.TextBlock(
+        label=_("Accepted answers"), required=False, max_length=1000,
+        help_text=_("Short answer: one accepted answer per line. Letter case and extra "
+                    "spaces do not matter."),
+    )
+    explanation = blocks.RichTextBlock(
+        label=_("Explanation"), required=False, features=["bold", "italic", "link"],
+        help_text=_("Shown after an attempt: why the right answer is right."),
+    )
+
+    def clean(self, value):
+        result = super().clean(value)
+        kind = result.get("kind")
+        choices = list(result.get("choices") or [])
+        correct = [choice for choice in choices if choice.get("correct")]
+        error = None
+        if kind == QuestionKind.SHORT:
+            if not (result.get("accepted_answers") or "").strip():
+                error = ("accepted_answers", _("Give at least one accepted answer."))
+        elif len(choices) < 2:
+            error = ("choices", _("Give at least two choices."))
+        elif kind == QuestionKind.SINGLE and len(correct) != 1:
+            error = ("choices", _("Mark exactly one choice as correct."))
+        elif kind == QuestionKind.MULTIPLE and not correct:
+            error = ("choices", _("Mark at least one choice as correct."))
+        if error:
+            raise blocks.StructBlockValidationError(block_errors={error[0]: error[1]})
+        return result
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class QuizBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    intro = blocks.RichTextBlock(label=_("Introduction"), required=False,
+                                 features=["bold", "italic", "link", "ul", "ol"])
+    questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=1, max_value=100, default=70,
+        help_text=_("The share of questions answered right that passes the quiz."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Quiz")
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        template="components/blocks/rich_text.html",
+    )
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    library_page = LibraryPageBlock()
+    quiz = QuizBlock()
+
+    class Meta:
+        block_counts = {"quiz": {"max_num": 1}}

@@ -1,0 +1,208 @@
+"""The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import BasePage
+from training.blocks import LessonStreamBlock
+
+OBJECTIVE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class Track(models.TextChoices):
+    COORDINATOR = "coordinator", _("Work-ability coordinator")
+    TRAINER = "trainer", _("Coordinator trainer")
+    OPEN = "open", _("Open to everyone")
+
+
+class CompletionRule(models.TextChoices):
+    ALL_LESSONS = "all_lessons", _("Every lesson completed")
+    ALL_QUIZZES = "all_quizzes", _("Every quiz passed")
+
+
+class CourseIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    subpage_types = ["training.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course index")
+        verbose_name_plural = _("course indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from training.progress import course_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = course_listing(self, request)
+        return context
+
+
+class CoursePage(RoutablePageMixin, BasePage):
+    track = models.CharField(_("track"), max_length=12, choices=Track.choices,
+                             default=Track.OPEN)
+    objectives = RichTextField(
+        _("learning objectives"), features=OBJECTIVE_FEATURES, blank=True,
+        help_text=_("What a trainee can do after the course, as a list."),
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    credits = models.DecimalField(_("credits (op)"), max_digits=4, decimal_places=1)
+    estimated_hours = models.PositiveSmallIntegerField(_("estimated hours of study"))
+    prerequisites = ParentalManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="required_by",
+        verbose_name=_("prerequisite courses"),
+        help_text=_("Courses a trainee must have completed before enrolling."),
+    )
+    completion_rule = models.CharField(
+        _("completion rule"), max_length=12, choices=CompletionRule.choices,
+        default=CompletionRule.ALL_LESSONS,
+    )
+    self_enrolment = models.BooleanField(
+        _("open for self-enrolment"), default=True,
+        help_text=_("Any signed-in user who meets the prerequisites may enrol."),
+    )
+    quiz_attempt_limit = models.PositiveSmallIntegerField(
+        _("quiz attempts allowed"), default=3,
+        help_text=_("How many times a trainee may take each quiz; 0 means no limit."),
+    )
+    quiz_wait_minutes = models.PositiveIntegerField(
+        _("waiting time between quiz attempts (minutes)"), default=0,
+    )
+    certificate_text = models.TextField(
+        _("certificate text"), blank=True, max_length=1000,
+        help_text=_("What the certificate says the trainee has shown (training part 2)."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("track"),
+             FieldRowPanel([FieldPanel("credits"), FieldPanel("estimated_hours")])],
+            heading=_("Course facts"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("self_enrolment"), FieldPanel("prerequisites"),
+             FieldPanel("completion_rule"),
+             FieldRowPanel([FieldPanel("quiz_attempt_limit"), FieldPanel("quiz_wait_minutes")]),
+             FieldPanel("certificate_text")],
+            heading=_("Enrolment and completion"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("objectives"),
+        index.SearchField("description"),
+        index.FilterField("track"),
+    ]
+    parent_page_types = ["training.CourseIndexPage"]
+    subpage_types = ["training.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        from training.progress import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(self, request))
+        return context
+
+    @path("ilmoittaudu/", name="enrol")
+    def enrol_route(self, request):
+        from training.views import enrol
+
+        return enrol(request, self)
+
+    @path("eroa/", name="leave")
+    def leave_route(self, request):
+        from training.views import leave
+
+        return leave(request, self)
+
+
+class ModulePage(BasePage):
+    credits = models.DecimalField(_("credits (op)"), max_digits=4, decimal_places=1,
+                                  null=True, blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("credits"), FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["training.CoursePage"]
+    subpage_types = ["training.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def get_context(self, request, *args, **kwargs):
+        from training.progress import module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(self, request))
+        return context
+
+
+class LessonPage(RoutablePageMixin, BasePage):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), null=True, blank=True,
+    )
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("body"))
+    has_quiz = models.BooleanField(default=False, editable=False)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("estimated_minutes"),
+                      FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["training.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.has_quiz = self.quiz_block() is not None
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "has_quiz"]
+        return super().save(*args, **kwargs)
+
+    def quiz_block(self):
+        """The lesson's quiz as a bound block (it has an id), or None."""
+        return next((block for block in self.body if block.block_type == "quiz"), None)
+
+    def get_context(self, request, *args, **kwargs):
+        from training.progress import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self, request))
+        return context
+
+    @path("valmis/", name="mark_done")
+    def mark_done_route(self, request):
+        from training.views import mark_done
+
+        return mark_done(request, self)
+
+    @path("tentti/", name="quiz")
+    def quiz_route(self, request):
+        from training.views import submit_quiz
+
+        return submit_quiz(request, self)
+
+    @path("tulos/<int:attempt_id>/", name="attempt")
+    def attempt_route(self, request, attempt_id):
+        from training.views import attempt_result
+
+        return attempt_result(request, self, attempt_id)

@@ -1,0 +1,40 @@
+from django import template
+from wagtail.models import Page
+
+from training.progress import visible
+from training.references import lessons_using_page
+
+register = template.Library()
+
+
+@register.filter
+def answers_for(answers, field_name):
+    """The values a trainee gave for one question, kept when a sheet is sent back."""
+    return (answers or {}).get(field_name, [])
+
+
+@register.inclusion_tag("training/includes/lessons_using.html", takes_context=True)
+def lessons_using(context, page):
+    """The live lessons (in the page's language) whose body points to this library page."""
+    return {"lessons": lessons_using_page(page, context.get("request"))}
+
+
+@register.filter
+def card_for(cards, block_id):
+    """The page a lesson's library card shows (see ``progress.library_cards``), or ""."""
+    return (cards or {}).get(block_id) or ""
+
+
+@register.simple_tag(takes_context=True)
+def visible_localized(context, page):
+    """A chosen page in the reader's language, only if anyone may see it; else None."""
+    if page is None:
+        return None
+    localized = page.localized
+    return visible(Page.objects.filter(pk=localized.pk), context.get("request")).specific().first()
+
+
+@register.filter
+def card_kind(page):
+    """The card style (and icon) of a library page: "programme" or "model"."""
+    return "programme" if page._meta.model_name == "programmepage" else "model"
