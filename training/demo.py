@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from portal.demo_utils import upsert_page, upsert_translation
 from portal.models import HomePage
+from portal.visibility import visible_pages
 from training.blocks import QuestionKind
 from training.models import (
     CourseIndexPage,
@@ -179,7 +180,7 @@ def _study(user, course, plan):
     enrolment, _created = Enrolment.objects.get_or_create(
         user=user, course_key=course.translation_key)
     lessons = {lesson.slug: lesson for lesson in
-               LessonPage.objects.live().descendant_of(course).order_by("path")}
+               visible_pages(LessonPage.objects.descendant_of(course)).order_by("path")}
     done = list(lessons) if plan.get("complete") else plan.get("done", [])
     quizzes = dict(plan.get("quizzes", {}))
     for slug in done:

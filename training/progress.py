@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal.visibility import visible_pages
 from training.models import (
     CompletionRule,
     CoursePage,
@@ -25,11 +26,6 @@ from training.quiz import questions_of
 
 LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id",
                  "translation_key", "has_quiz", "estimated_minutes", "summary")
-
-
-def visible(queryset, request=None):
-    """Live pages without view restrictions: what any visitor may see."""
-    return queryset.live().public()
 
 
 @dataclass
@@ -47,7 +43,7 @@ class Progress:
 
 
 def course_lessons(course, request=None):
-    return list(visible(LessonPage.objects.descendant_of(course), request).order_by("path")
+    return list(visible_pages(LessonPage.objects.descendant_of(course), request).order_by("path")
                 .only(*LESSON_FIELDS))
 
 
@@ -80,7 +76,7 @@ def missing_prerequisites(course, request):
     """The prerequisite courses (in the course's language) the user has not completed."""
     user = request.user
     keys = course.prerequisites.values("translation_key")
-    required = list(visible(CoursePage.objects.filter(translation_key__in=keys,
+    required = list(visible_pages(CoursePage.objects.filter(translation_key__in=keys,
                                                       locale_id=course.locale_id), request)
                     .order_by("title"))
     if not required:
@@ -133,7 +129,7 @@ def _modules_with_lessons(modules, lessons, done):
 
 def course_context(course, request):
     user = request.user
-    modules = list(visible(ModulePage.objects.child_of(course), request).order_by("path"))
+    modules = list(visible_pages(ModulePage.objects.child_of(course), request).order_by("path"))
     lessons = course_lessons(course, request)
     enrolment = enrolment_for(user, course)
     done = completed_keys(user, course.translation_key) if enrolment else set()
@@ -154,7 +150,7 @@ def course_context(course, request):
 def module_context(module, request):
     user = request.user
     course = CoursePage.objects.ancestor_of(module).first()
-    lessons = list(visible(LessonPage.objects.child_of(module), request).order_by("path")
+    lessons = list(visible_pages(LessonPage.objects.child_of(module), request).order_by("path")
                    .only(*LESSON_FIELDS))
     enrolment = enrolment_for(user, course) if course else None
     done = completed_keys(user, course.translation_key) if enrolment else set()
@@ -249,7 +245,7 @@ def library_cards(lesson, request):
         return {}
     keys = {page.translation_key for page in chosen.values()}
     found = {}
-    for page in visible(Page.objects.filter(translation_key__in=keys), request).filter(
+    for page in visible_pages(Page.objects.filter(translation_key__in=keys), request).filter(
             models.Q(locale_id=lesson.locale_id) | models.Q(pk__in=[p.pk for p in chosen.values()])
     ).specific():
         if page.translation_key not in found or page.locale_id == lesson.locale_id:
@@ -259,7 +255,7 @@ def library_cards(lesson, request):
 
 def course_listing(index, request):
     user = request.user
-    courses = list(visible(CoursePage.objects.child_of(index), request).order_by("path"))
+    courses = list(visible_pages(CoursePage.objects.child_of(index), request).order_by("path"))
     enrolments = {}
     if user.is_authenticated:
         enrolments = {e.course_key: e for e in Enrolment.objects.filter(
@@ -276,7 +272,7 @@ def my_studies(request):
     keys = [enrolment.course_key for enrolment in enrolments]
     language = get_language()
     chosen = {}
-    courses = visible(CoursePage.objects.filter(translation_key__in=keys), request)
+    courses = visible_pages(CoursePage.objects.filter(translation_key__in=keys), request)
     for course in courses.select_related("locale"):
         current = chosen.get(course.translation_key)
         if current is None or course.locale.language_code == language:
@@ -284,7 +280,7 @@ def my_studies(request):
     paths = models.Q()
     for course in chosen.values():
         paths |= models.Q(path__startswith=course.path)
-    lessons = (list(visible(LessonPage.objects.filter(paths), request).order_by("path")
+    lessons = (list(visible_pages(LessonPage.objects.filter(paths), request).order_by("path")
                     .only(*LESSON_FIELDS)) if chosen else [])
     done = set(LessonCompletion.objects.filter(user=user).values_list("lesson_key", flat=True))
     rows = []

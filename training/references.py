@@ -5,8 +5,8 @@ from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
+from portal.visibility import visible_pages
 from training.models import LessonPage
-from training.progress import visible
 
 
 def lessons_using_page(page, request=None):
@@ -22,7 +22,7 @@ def lessons_using_page(page, request=None):
                          to_content_type=page_type, to_object_id__in=targets)
                  .annotate(lesson_id=Cast("object_id", IntegerField())).values("lesson_id"))
     keys = LessonPage.objects.filter(pk__in=referring).values("translation_key")
-    return list(visible(LessonPage.objects.filter(translation_key__in=keys,
+    return list(visible_pages(LessonPage.objects.filter(translation_key__in=keys,
                                                   locale_id=page.locale_id), request)
                 .order_by("title").only("id", "title", "url_path", "path", "depth",
                                         "locale_id", "summary"))

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal.visibility import visible_pages
 from training.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, QuizAttempt
 from training.progress import (
     complete_lesson,
@@ -157,6 +158,7 @@ def attempt_result(request, lesson, attempt_id):
 
 @login_required
 def my_studies_view(request):
-    courses = CourseIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    courses = visible_pages(CourseIndexPage.objects.filter(locale=Locale.get_active()),
+                            request).first()
     return render(request, "training/my_studies.html",
                   {"rows": my_studies(request), "course_index": courses})

@@ -193,6 +193,9 @@ PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
 # per-user area a feature adds (accounts, training records).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/media/",
                              "/accounts/", "/static/"]
+# Trainees' own pages: accounts (sign-up, sign-in, password) and "my studies".
+PAGE_CACHE_EXCLUDED_PATHS += [f"/{code}/{area}/" for code, _name in LANGUAGES
+                              for area in ("tili", "opinnot")]
 # Query parameter names that public views read. A request with any other name is served
 # but not stored, so made-up parameters cannot fill the cache. Add your view's names here.
 PAGE_CACHE_QUERY_PARAMS = frozenset({

@@ -66,6 +66,8 @@ EXTRA_VIEWS = {
     "print": _print,
     "search": _search,
     "not-found": lambda language: f"/{language}/ei-ole-olemassa/",
+    "sign-up": lambda language: f"/{language}/tili/signup/",
+    "sign-in": lambda language: f"/{language}/tili/login/",
 }
 
 

@@ -1,7 +1,6 @@
 from django import template
-from wagtail.models import Page
 
-from training.progress import visible
+from portal.visibility import visibility
 from training.references import lessons_using_page
 
 register = template.Library()
@@ -30,8 +29,8 @@ def visible_localized(context, page):
     """A chosen page in the reader's language, only if anyone may see it; else None."""
     if page is None:
         return None
-    localized = page.localized
-    return visible(Page.objects.filter(pk=localized.pk), context.get("request")).specific().first()
+    localized = visibility(context.get("request")).or_none(page.localized)
+    return localized.specific if localized is not None else None
 
 
 @register.filter
