@@ -1,12 +1,24 @@
-"""Reference taxonomy loaded by a data migration and by the demo command.
+"""Reference taxonomy kept current by the demo command.
 
 Regions and municipalities come from the CSV files in ``data/``; funders, target
 groups and phenomena are the controlled lists editors start from. Loading is
-idempotent: terms are matched by code and locale, names are updated.
+idempotent: terms are matched by code and locale, names are updated. A fresh
+database gets the terms from migration 0002, which holds its own frozen copy.
 """
 
 import csv
 from pathlib import Path
+
+from wagtail.models import Locale
+
+from models_library.models.taxonomy import (
+    Funder,
+    Municipality,
+    Phenomenon,
+    Region,
+    TargetGroup,
+    translation_key_for,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fi", "sv", "en")
@@ -67,8 +79,6 @@ class _Upserter:
         self.to_create, self.to_update, self.fields = [], [], set()
 
     def add(self, key_kind, code, names, **extra_by_language):
-        from models_library.models.taxonomy import translation_key_for
-
         key = translation_key_for(key_kind, code)
         objects = {}
         for language, name in zip(LANGUAGES, names, strict=True):
@@ -93,14 +103,11 @@ class _Upserter:
             self.model.objects.bulk_update(self.to_update, sorted(self.fields), batch_size=500)
 
 
-def load_taxonomy(apps=None):
-    """Create or update every reference term; ``apps`` is given inside migrations."""
-    get = (lambda label: apps.get_model("models_library", label)) if apps else _live_model
-    locale_model = apps.get_model("wagtailcore", "Locale") if apps else _live_locale()
-    locales = {code: locale_model.objects.get_or_create(language_code=code)[0]
-               for code in LANGUAGES}
+def load_taxonomy():
+    """Create or update every reference term."""
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 
-    region_upserter = _Upserter(get("Region"), locales)
+    region_upserter = _Upserter(Region, locales)
     regions = {
         row["code"]: region_upserter.add(
             "region", row["code"], (row["name_fi"], row["name_sv"], row["name_en"]),
@@ -109,7 +116,7 @@ def load_taxonomy(apps=None):
         for row in _rows("regions.csv")
     }
     region_upserter.save()
-    municipality_upserter = _Upserter(get("Municipality"), locales)
+    municipality_upserter = _Upserter(Municipality, locales)
     for row in _rows("municipalities.csv"):
         municipality_upserter.add(
             "municipality", row["code"],
@@ -117,22 +124,11 @@ def load_taxonomy(apps=None):
             region={language: regions[row["region_code"]][language] for language in LANGUAGES},
         )
     municipality_upserter.save()
-    for label, key_kind, terms in (("Funder", "funder", FUNDERS),
-                                   ("TargetGroup", "target-group", TARGET_GROUPS),
-                                   ("Phenomenon", "phenomenon", PHENOMENA)):
-        upserter = _Upserter(get(label), locales)
+    for model, key_kind, terms in ((Funder, "funder", FUNDERS),
+                                   (TargetGroup, "target-group", TARGET_GROUPS),
+                                   (Phenomenon, "phenomenon", PHENOMENA)):
+        upserter = _Upserter(model, locales)
         for code, *names in terms:
             upserter.add(key_kind, code, names)
         upserter.save()
 
-
-def _live_model(label):
-    from django.apps import apps as live_apps
-
-    return live_apps.get_model("models_library", label)
-
-
-def _live_locale():
-    from wagtail.models import Locale
-
-    return Locale

@@ -22,6 +22,9 @@ trap cleanup EXIT
 step "ruff"
 .venv/bin/ruff check . || fail ruff
 
+step "import contracts (no import circles)"
+.venv/bin/lint-imports --no-cache || fail "import contracts"
+
 step "message catalogues"
 $PY manage.py compilemessages -v0 --ignore=.venv || fail compilemessages
 

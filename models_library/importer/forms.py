@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from models_library.models import LibraryIndexPage, ProgrammePage
+
 MAX_FILES = 50
 
 
@@ -28,8 +30,6 @@ class MultipleFileField(forms.Field):
 
 def parent_choices():
     """Library index pages and programme pages of the Finnish tree, in tree order."""
-    from models_library.models import LibraryIndexPage, ProgrammePage
-
     pages = [
         *LibraryIndexPage.objects.filter(locale__language_code="fi"),
         *ProgrammePage.objects.filter(locale__language_code="fi").only(

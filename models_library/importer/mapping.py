@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
+from models_library.models import Stage
+
 from .parser import OPERATING_MODEL, OTHER_SECTION, SECTION_KEYS, ParsedDescription
 from .richtext import text_to_rich_text
 from .taxonomy import TaxonomyIndex, fold, split_places, title_prefix
@@ -147,8 +149,6 @@ class PageValues:
         for name, value in self.fields.items():
             if value not in ("", None):
                 if name == "stage":
-                    from models_library.models import Stage
-
                     value = Stage(value).label
                 rows.append((name, FIELD_LABELS.get(name, name), _display(value)))
         for name, text in self.rich_fields.items():

@@ -25,14 +25,26 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtail.search import index
+
+from models_library.blocks import SECTION_HEADINGS
+from models_library.models import (
+    Funder,
+    LibraryIndexPage,
+    OperatingModelPage,
+    ProgrammePage,
+)
+from models_library.models.taxonomy import translation_key_for
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload, normalise_text
 from .mapping import KIND_NAMES, DescriptionMapper, NewFunder, PageValues
@@ -107,8 +119,6 @@ class ImportResult:
 
 def default_parent() -> Page:
     """The first live library index in the Finnish tree."""
-    from models_library.models import LibraryIndexPage
-
     page = (
         LibraryIndexPage.objects.live()
         .filter(locale__language_code=IMPORT_LANGUAGE)
@@ -140,8 +150,6 @@ def resolve_parent(spec) -> Page:
 
 
 def check_parent(page: Page) -> Page:
-    from models_library.models import LibraryIndexPage, ProgrammePage
-
     page = page.specific
     if not isinstance(page, (LibraryIndexPage, ProgrammePage)):
         raise ImporterSetupError(
@@ -157,9 +165,6 @@ def check_parent(page: Page) -> Page:
 
 
 def _page_by_path(text: str) -> Page | None:
-    from django.conf import settings
-    from wagtail.models import Site
-
     parts = [part for part in text.strip("/").split("/") if part]
     if not parts:
         return None
@@ -207,8 +212,6 @@ class Importer:
 
     @property
     def programmes(self) -> list:
-        from models_library.models import ProgrammePage
-
         if self._programmes is None:
             self._programmes = list(
                 ProgrammePage.objects.filter(locale__language_code=IMPORT_LANGUAGE)
@@ -365,8 +368,6 @@ class Importer:
     def _publish(self, page, revision, result: ImportResult) -> None:
         missing = getattr(page, "missing_required_sections", lambda: [])()
         if missing:
-            from models_library.blocks import SECTION_HEADINGS
-
             names = ", ".join(str(SECTION_HEADINGS[key]) for key in missing)
             result.warnings.append(
                 _("Not published: required sections are missing (%(names)s).") % {"names": names}
@@ -379,9 +380,6 @@ class Importer:
             result.action = UPDATED
 
     def _create_funders(self, values: PageValues) -> None:
-        from models_library.models import Funder
-        from models_library.models.taxonomy import translation_key_for
-
         if not values.new_funders:
             return
         locale = Locale.objects.get(language_code=IMPORT_LANGUAGE)
@@ -448,15 +446,11 @@ def check_pasted_text(text: str) -> str:
 
 
 def page_model(kind: str):
-    from models_library.models import OperatingModelPage, ProgrammePage
-
     return OperatingModelPage if kind == OPERATING_MODEL else ProgrammePage
 
 
 def find_existing(model, title: str, parent: Page, source_url: str = ""):
     """The page an import should update: by source address, else by type and name."""
-    from models_library.models import OperatingModelPage, ProgrammePage
-
     if source_url:
         for candidate_model in (OperatingModelPage, ProgrammePage):
             page = candidate_model.objects.filter(source_url=source_url).order_by("path").first()
@@ -515,8 +509,6 @@ def _merge_links(page, links) -> None:
 
 def snapshot(page) -> dict:
     """The importer-controlled content of a page, comparable across saves."""
-    from wagtail.blocks import StreamValue
-
     data = {}
     for name in ("title", "summary", "implementation_place", "authors", "source_url",
                  "source_created", "source_modified", "contact_name", "contact_organisation",
@@ -544,8 +536,6 @@ def _unindex(page) -> None:
     Search indexing runs when a page is saved; a database backend rolls back with
     the transaction, an external one (OpenSearch, Elasticsearch) does not.
     """
-    from wagtail.search import index
-
     try:
         index.remove_object(page)
     except Exception:  # the index may be down; a stale entry only points to nothing

@@ -8,11 +8,14 @@ full name, short (nominative) form, genitive stem and the Swedish and English
 names. Nothing here writes to the database.
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
+
+from models_library.models import Funder, Municipality, Phenomenon, Region, TargetGroup
 
 # Split a place text into names: commas, semicolons, slashes, line breaks,
 # parentheses and the words "ja", "sekä", "och", "and".
@@ -67,8 +70,6 @@ class TaxonomyIndex:
     """In-memory lookups over the Finnish taxonomy rows, loaded once per batch."""
 
     def __init__(self) -> None:
-        from models_library.models import Funder, Municipality, Phenomenon, Region, TargetGroup
-
         regions = list(Region.objects.filter(locale__language_code="fi"))
         translations = {
             (row.translation_key, row.locale.language_code): row.name
@@ -169,8 +170,6 @@ class TaxonomyIndex:
 
     def new_funder_code(self, name: str, taken=()) -> str:
         """A free code for a new funder: its slug, or the slug with a short checksum."""
-        import hashlib
-
         base = (slugify(name) or "rahoittaja")[:80].strip("-") or "rahoittaja"
         if base not in self.funder_codes and base not in taken:
             return base

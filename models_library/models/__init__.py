@@ -8,7 +8,8 @@ from models_library.models.pages import (
     ProgrammeTag,
     Stage,
 )
-from models_library.models.pathways import PathwayIndexPage, ServicePathwayPage
+from models_library.models.pathway_index import PathwayIndexPage
+from models_library.models.pathways import ServicePathwayPage
 from models_library.models.related import (
     DevelopmentLogEntry,
     EvaluationCriterion,

@@ -1,15 +1,21 @@
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 
+from models_library.models.compare import comparison_context
+from models_library.models.feeds import LibraryAtomFeed, LibraryRssFeed
+from models_library.models.listing import listing_context
 from portal.models import BasePage
 from portal.page_cache import do_not_cache
 
 
 class LibraryIndexPage(RoutablePageMixin, BasePage):
-    """The library: lists and filters operating models and programmes below it."""
+    """The library: lists and filters operating models and programmes below it.
+
+    The routes only dispatch: what they show is built in the listing, compare and
+    feeds modules, which import the page models they query and nothing above them.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -23,41 +29,22 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from models_library.listing import SORTS, LibraryListing
-
-        listing = LibraryListing(self, request.GET, request)
-        page_obj = listing.results()
-        response = self.render(
-            request,
-            context_overrides={
-                "listing": listing,
-                "page_obj": page_obj,
-                "facets": listing.counted_facets(),
-                "sorts": [(key, label) for key, (_o, label) in SORTS.items()],
-            },
-        )
+        context = listing_context(self, request.GET, request)
+        response = self.render(request, context_overrides=context)
         # Made-up filter values render a note; keep them out of the shared cache.
-        return do_not_cache(response) if listing.notes else response
+        return do_not_cache(response) if context["listing"].notes else response
 
     @path("vertaa/", name="compare")
     def compare(self, request):
-        from models_library.compare import build_comparison
-
-        comparison, errors = build_comparison(self, request.GET.getlist("m"), request)
+        context = comparison_context(self, request.GET.getlist("m"), request)
         response = self.render(
             request,
             template="models_library/compare.html",
-            context_overrides={
-                "comparison": comparison,
-                "errors": errors,
-                "breadcrumb_extra": [{"title": gettext("Compare operating models"), "url": ""}],
-            },
+            context_overrides=context,
         )
-        return do_not_cache(response) if errors else response
+        return do_not_cache(response) if context["errors"] else response
 
     @re_path(r"^syote/(?P<kind>rss|atom)/$", name="feed")
     def feed(self, request, kind):
-        from models_library.feeds import LibraryAtomFeed, LibraryRssFeed
-
         feed_class = LibraryAtomFeed if kind == "atom" else LibraryRssFeed
         return feed_class(self)(request)

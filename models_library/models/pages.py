@@ -1,5 +1,6 @@
 from collections import Counter
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from models_library.blocks import (
@@ -242,8 +244,6 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         verbose_name_plural = _("operating models")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.cover_image_id and not self.cover_image_alt.strip():
             raise ValidationError(
@@ -264,11 +264,18 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
             .only("id", "title", "url_path", "path", "depth", "locale_id", "implementation_place")
         )
 
-    def compare_url(self, variants, request=None):
-        from models_library.models.index import LibraryIndexPage
+    def library_page(self):
+        """The library index this model sits in: its nearest ancestor that is not a
+        programme (models live below the index, possibly inside programmes). Found
+        without naming the index class, which imports this module."""
+        return (
+            Page.objects.ancestor_of(self).not_type(ProgrammePage)
+            .order_by("-depth").first()
+        )
 
-        library = visibility(request).filter(LibraryIndexPage.objects.ancestor_of(self)).first()
-        if not variants or library is None:
+    def compare_url(self, variants, request=None):
+        library = visibility(request).or_none(self.library_page()) if variants else None
+        if library is None:
             return ""
         keys = "&".join(f"m={page.translation_key}" for page in [self, *variants[:2]])
         return f"{library.url}{library.reverse_subpage('compare')}?{keys}"

@@ -4,8 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from models_library.models import OperatingModelPage
-from portal.visibility import visible_pages
+from models_library.models.pages import OperatingModelPage
+from models_library.models.pathways import ServicePathwayPage
+from portal.visibility import visibility, visible_pages
 
 FEED_LENGTH = 50
 
@@ -58,9 +59,6 @@ class PathwayRssFeed(LibraryRssFeed):
         self.request = request
 
     def items(self):
-        from models_library.models import ServicePathwayPage
-        from portal.visibility import visibility
-
         return visibility(self.request).filter(
             ServicePathwayPage.objects.descendant_of(self.index_page)
         ).order_by("-last_published_at")[:FEED_LENGTH]

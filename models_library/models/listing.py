@@ -15,14 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
 
-from models_library.models import (
-    Funder,
-    OperatingModelPage,
-    ProgrammePage,
-    Region,
-    Stage,
-    TargetGroup,
-)
+from models_library.models.pages import OperatingModelPage, ProgrammePage, Stage
+from models_library.models.taxonomy import Funder, Region, TargetGroup
 from models_library.taxonomy_names import TaxonomyNames
 from portal.text import strip_control_characters
 from portal.visibility import visibility
@@ -76,6 +70,17 @@ def facet_definitions():
                                       "programmepage__funders__code"]),
         Facet("programme", _("Programme"), ["operatingmodelpage__programme_id"]),
     ]
+
+
+def listing_context(index_page, params, request=None):
+    """What the library index page shows for these query parameters."""
+    listing = LibraryListing(index_page, params, request)
+    return {
+        "listing": listing,
+        "page_obj": listing.results(),
+        "facets": listing.counted_facets(),
+        "sorts": [(key, label) for key, (_order, label) in SORTS.items()],
+    }
 
 
 class LibraryListing:

@@ -6,7 +6,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from models_library.blocks import SECTIONS
-from models_library.models import OperatingModelPage
+from models_library.models.pages import OperatingModelPage
 from models_library.taxonomy_names import TaxonomyNames
 from portal.text import strip_control_characters
 from portal.visibility import visibility
@@ -58,6 +58,16 @@ def resolve_models(index_page, raw_values, request=None):
     if any(key not in visible for key in wanted):
         errors.append(_("Some of the requested models were not found or are not published."))
     return [visible[key] for key in wanted if key in visible], errors
+
+
+def comparison_context(index_page, raw_values, request=None):
+    """What the compare view shows for the requested models (``?m=``)."""
+    comparison, errors = build_comparison(index_page, raw_values, request)
+    return {
+        "comparison": comparison,
+        "errors": errors,
+        "breadcrumb_extra": [{"title": _("Compare operating models"), "url": ""}],
+    }
 
 
 def build_comparison(index_page, raw_values, request=None):

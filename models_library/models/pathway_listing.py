@@ -16,13 +16,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from models_library.blocks import OrganisationType
-from models_library.listing import Facet, LibraryListing
-from models_library.models import (
-    OperatingModelPage,
-    Region,
-    ServicePathwayPage,
-    TargetGroup,
-)
+from models_library.models.listing import Facet, LibraryListing
+from models_library.models.pages import OperatingModelPage
+from models_library.models.pathways import ServicePathwayPage
+from models_library.models.taxonomy import Region, TargetGroup
 
 MAX_DOCUMENTS = 50
 
