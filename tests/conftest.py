@@ -45,3 +45,35 @@ def page_cache(settings):
     caches[settings.PAGE_CACHE_ALIAS].clear()
     yield caches[settings.PAGE_CACHE_ALIAS]
     caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave the tests that read the shared Innokylä samples out when there are none.
+
+    The samples are extra input beside the project's own fixtures, which cover what
+    the importer must do; their tests are deselected (not skipped) without them.
+    """
+    from tests.models_library.importer_support import SAMPLES
+
+    if SAMPLES.is_dir():
+        return
+    extra = [item for item in items if item.get_closest_marker("innokyla_samples")]
+    if extra:
+        config.hook.pytest_deselected(items=extra)
+        left_out = {id(item) for item in extra}
+        items[:] = [item for item in items if id(item) not in left_out]
+        config.stash[_SAMPLES_LEFT_OUT] = len(extra)
+
+
+_SAMPLES_LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = config.stash.get(_SAMPLES_LEFT_OUT, 0)
+    if left_out:
+        from tests.models_library.importer_support import SAMPLES
+
+        terminalreporter.write_line(
+            f"{left_out} tests on the shared Innokylä samples left out: no {SAMPLES} "
+            "(set INNOKYLA_SAMPLES to include them)"
+        )

@@ -25,9 +25,9 @@ from models_library.importer import (
     parse_period,
     split_tags,
 )
+from tests.models_library.importer_support import SAMPLES, needs_samples
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "innokyla"
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "innokyla-samples"
 
 PARSEABLE_FIXTURES = [
     "toimintamalli_kaikki_osiot.txt",
@@ -850,9 +850,8 @@ def test_meaningful_lines_drop_noise_labels_and_bullets():
     ]
 
 
-# Real Innokylä pages (read at runtime from ../shared) --------------------------
+# Real Innokylä pages (extra input from ../shared; see importer_support) ----------
 
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="Innokylä samples not available")
 SAMPLE_NAMES = sorted(path.name for path in SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []
 
 

@@ -332,8 +332,32 @@ def test_real_samples_import_with_the_right_type_title_and_taxonomy(parent):
                   "ei-erillisrahoitusta"]).exists()  # every real funder matched
 
 
+@pytest.mark.parametrize("title", [
+    "Työkykyä yhdessä -kokonaisuus",
+    "Pirkanmaa: Työkykyä yhdessä -kokonaisuus",  # a region prefix before the name
+])
+def test_operating_model_links_to_an_existing_programme_by_name(parent, title):
+    build_programme(parent, title="Työkykyä toisin -kokonaisuus")
+    programme = build_programme(parent, title=title)
+    result = import_one("malli.txt", fixture_bytes("toimintamalli_kaikki_osiot.txt"))
+
+    page = latest(result.page)
+    assert page.programme.pk == programme.pk
+    assert [kind for kind, _heading, _text in blocks(page)][-1] == "embedding"  # not "other"
+    assert result.other_sections == []
+    assert not any("programme" in warning for warning in result.warnings)
+
+
+def test_operating_model_names_an_unknown_programme_without_linking(parent):
+    build_programme(parent, title="Työkykyä toisin -kokonaisuus")
+    result = import_one("malli.txt", fixture_bytes("toimintamalli_kaikki_osiot.txt"))
+
+    assert latest(result.page).programme is None
+    assert result.other_sections == ["Toimintamallin kokonaisuus"]
+
+
 @needs_samples
-def test_operating_model_links_to_an_existing_programme_by_name(parent):
+def test_real_sample_links_to_an_existing_programme_by_name(parent):
     programme = build_programme(parent, title="Varsinais-Suomi: Työkykyohjelman laajentaminen")
     text = decode_upload(sample_bytes(SAMPLE_NAMES[4]), "x.txt").replace(
         "Toimintamallin kokonaisuus\n",
