@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import content_signals
+        # Signal handlers import models, which cannot be imported before the registry is ready.
+        from portal import content_signals  # noqa: PLC0415
 
         content_signals.connect()

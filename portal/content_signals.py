@@ -25,7 +25,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from modelcluster.fields import ParentalKey
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
+from wagtail.snippets.models import get_snippet_models
+
+from portal.models import ContentGeneration
 
 # Page fields that only the editing workflow reads: saving them changes nothing public.
 DRAFT_ONLY_FIELDS = frozenset({
@@ -52,20 +57,14 @@ def is_content_model(model):
 
 
 def _is_setting(model):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
     return issubclass(model, BaseSiteSetting | BaseGenericSetting)
 
 
 def _is_snippet(model):
-    from wagtail.snippets.models import get_snippet_models
-
     return model in get_snippet_models()
 
 
 def bump_generation():
-    from portal.models import ContentGeneration
-
     ContentGeneration.bump()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(_purge_frontend_cache_once)
@@ -99,10 +98,6 @@ def _purge_frontend_cache_once():
     the others see the generation already purged.
     """
     global _purged_generation
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    from portal.models import ContentGeneration
-
     generation = ContentGeneration.current()[0]
     if generation == _purged_generation:
         return

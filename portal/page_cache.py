@@ -49,6 +49,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from portal.models import ContentGeneration
+
 logger = logging.getLogger(__name__)
 
 NO_STORE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -138,8 +140,6 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         query = normalised_query(request)
-        from portal.models import ContentGeneration
-
         generation, changed_at = ContentGeneration.current()
         key = None
         if query is not None and settings.PAGE_CACHE_ENABLED:
