@@ -1,4 +1,4 @@
-"""Turn the parser's plain text into Wagtail rich text, and back for checks.
+"""Turn the parser's plain text into Wagtail rich text.
 
 The input is always plain text (the parser never returns markup), so every
 character is escaped: an HTML page's scripts or attributes can never reach a
@@ -10,7 +10,6 @@ Pure Python: no Django models.
 """
 
 import re
-from html import unescape
 
 from django.utils.html import escape
 
@@ -69,17 +68,3 @@ def inline_html(text: str) -> str:
         position = end
     parts.append(escape(text[position:]))
     return "".join(parts)
-
-
-# Rich text back to text (previews and lossless checks) ------------------------
-
-_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]+>")
-
-
-def rich_text_to_text(html: str) -> str:
-    """Plain text of stored rich text: block tags become line breaks, others vanish."""
-    text = _BLOCK_TAG.sub("\n", html or "")
-    text = unescape(_ANY_TAG.sub("", text))
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)

@@ -1,12 +1,11 @@
 """Shared builders and checks for the Innokylä importer tests (this module has no tests).
 
-``page_text`` reads a saved page back field by field, independently of the
-importer's own code, so the lossless tests compare the input with what an
-editor would actually find on the page.
+``page_text`` reads a saved page back field by field (rich text through the
+project's one HTML-to-text function, not through the importer's mapping), so the
+lossless tests compare the input with what an editor would actually find on the page.
 """
 
 import datetime
-import html
 import os
 import re
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from models_library.importer import meaningful_lines, parse, parse_date, split_tags
+from portal.text import html_to_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "innokyla"
 # Real Innokylä descriptions shared beside the checkout (../shared/innokyla-samples, or
@@ -73,14 +73,10 @@ def latest(page):
 
 # Reading a page back ----------------------------------------------------------------
 
-_BLOCK_TAGS = re.compile(r"</?(?:p|br|li|ul|ol|h\d)\b[^>]*>", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]+>")
-
-
 def rich_to_text(value) -> str:
-    source = getattr(value, "source", value) or ""
-    text = html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub("\n", str(source))))
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    """The text of stored rich text, one line per paragraph, line break or list item."""
+    text = html_to_text(str(getattr(value, "source", value) or ""))
+    return "\n".join(line for line in text.splitlines() if line)
 
 
 def page_text(page) -> str:

@@ -25,6 +25,7 @@ from models_library.importer import (
     parse_period,
     split_tags,
 )
+from portal.text import HTMLNestingError
 from tests.models_library.importer_support import SAMPLES, needs_samples
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "innokyla"
@@ -801,8 +802,11 @@ def test_html_to_text_removes_active_content():
 
 def test_html_nested_too_deeply_is_refused():
     assert html_to_text("<div>" * 500 + "Syvällä" + "</div>" * 500) == "Syvällä"
+    too_deep = "<html><body>" + "<div>" * 3000 + "Syvällä" + "</div>" * 3000 + "</body></html>"
+    with pytest.raises(HTMLNestingError):
+        html_to_text(too_deep)
     with pytest.raises(ImportInputError, match="nested too deeply"):
-        html_to_text("<div>" * 3000 + "Syvällä" + "</div>" * 3000)
+        parse(too_deep)
 
 
 def test_html_without_text():
