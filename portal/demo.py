@@ -4,7 +4,9 @@ Called by ``manage.py load_demo_content``; safe to run any number of times.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -202,10 +204,12 @@ def _ensure_home():
     home = upsert_page(root, HomePage, "koti", **_home_fields("fi", exists=home is not None))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = (
-        "localhost", 80, "Työkykyportaali", home,
-    )
+        # A new site takes its host from the configured address; an existing site's host
+        # is the administrator's to set and is left alone.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = Site(is_default_site=True, hostname=address.hostname or "localhost",
+                    port=address.port or (443 if address.scheme == "https" else 80))
+    site.site_name, site.root_page = "Työkykyportaali", home
     site.save()
     return home
 
@@ -232,6 +236,5 @@ def build(stdout=None):
         upsert_translation(statement, language, **STATEMENT[language])
     portal_settings = PortalSettings.for_site(home.get_site())
     portal_settings.organisation_name = "Työkykyportaali"
-    portal_settings.feedback_email = "palaute@example.fi"
     portal_settings.save()
     return home

@@ -1,16 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from models_library.models.compare import comparison_context
 from models_library.models.feeds import LibraryAtomFeed, LibraryRssFeed
 from models_library.models.listing import listing_context
 from portal.models import BasePage
+from portal.models.mixins import LocalizedRoutesMixin, localized_route
 from portal.page_cache import do_not_cache
 
 
-class LibraryIndexPage(RoutablePageMixin, BasePage):
+class LibraryIndexPage(LocalizedRoutesMixin, RoutablePageMixin, BasePage):
     """The library: lists and filters operating models and programmes below it.
 
     The routes only dispatch: what they show is built in the listing, compare and
@@ -34,7 +35,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         # Made-up filter values render a note; keep them out of the shared cache.
         return do_not_cache(response) if context["listing"].notes else response
 
-    @path("vertaa/", name="compare")
+    @localized_route("compare")
     def compare(self, request):
         context = comparison_context(self, request.GET.getlist("m"), request)
         response = self.render(
@@ -44,7 +45,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         )
         return do_not_cache(response) if context["errors"] else response
 
-    @re_path(r"^syote/(?P<kind>rss|atom)/$", name="feed")
+    @localized_route("feed", r"(?P<kind>rss|atom)/")
     def feed(self, request, kind):
         feed_class = LibraryAtomFeed if kind == "atom" else LibraryRssFeed
         return feed_class(self)(request)

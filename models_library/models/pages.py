@@ -31,6 +31,7 @@ from models_library.models.related import EvaluationCriterion
 from models_library.serializers import RelatedPageField, TagListField, TermListField
 from models_library.taxonomy_names import TaxonomyNames
 from portal.models import BasePage
+from portal.models.mixins import LocalizedRoutesMixin, localized_route
 from portal.visibility import visibility
 
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -161,7 +162,7 @@ class ProgrammePage(LibraryPageMixin, BasePage):
         return context
 
 
-class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
+class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMixin, BasePage):
     """Toimintamalli: a described, reusable way of working."""
 
     base_form_class = OperatingModelPageForm
@@ -287,9 +288,9 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
         return [(rating, label, counts[rating])
                 for rating, label in EvaluationCriterion.Rating.choices]
 
-    def citation(self):
+    def citation(self, request=None):
         year = (self.source_modified or self.last_published_at or timezone.now()).year
-        url = self.full_url or ""
+        url = self.get_full_url(request) or ""
         authors = self.authors or (self.contact_organisation or "")
         return {"authors": authors, "year": year, "title": self.title, "url": url,
                 "accessed": timezone.localdate()}
@@ -318,6 +319,6 @@ class OperatingModelPage(RoutablePageMixin, LibraryPageMixin, BasePage):
     def index_route(self, request, *args, **kwargs):
         return self.render(request)
 
-    @path("tulosta/", name="print")
+    @localized_route("print")
     def print_route(self, request):
         return self.render(request, template="models_library/operating_model_page_print.html")

@@ -17,9 +17,12 @@ DATE_FORMAT = "j.n.Y"
 
 
 @register.simple_tag
-def citation(page, accessed=True):
-    """'Authors (year). <cite>Title</cite>. Portal. URL (accessed d.m.Y).'"""
-    data = page.citation()
+def citation(page, accessed=True, request=None):
+    """'Authors (year). <cite>Title</cite>. Portal. URL (accessed d.m.Y).'
+
+    The URL is absolute from the request in development, from the site's configured
+    address in production (see portal.addresses)."""
+    data = page.citation(request)
     authors = format_html("{} ({}). ", data["authors"], data["year"]) if data["authors"] else ""
     text = format_html("{}<cite>{}</cite>. {}.", authors, data["title"],
                        _("Work ability portal"))

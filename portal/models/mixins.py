@@ -3,11 +3,15 @@
 Mixins come before ``Page`` in a class's bases so their fields and methods win.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import re_path
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal.addresses import root_url
 
 
 class SummaryMixin(models.Model):
@@ -30,7 +34,18 @@ class SummaryMixin(models.Model):
         return self.search_description or self.summary
 
 
-class BasePage(SummaryMixin, Page):
+class AddressMixin:
+    """Full URLs from the site's real address (see portal.addresses), not the Site record."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _site_root_url, page_path = parts
+        return site_id, root_url(request), page_path
+
+
+class BasePage(AddressMixin, SummaryMixin, Page):
     """The abstract base of every page type in the portal."""
 
     content_panels = [*Page.content_panels, *SummaryMixin.summary_panels]
@@ -38,3 +53,35 @@ class BasePage(SummaryMixin, Page):
 
     class Meta:
         abstract = True
+
+
+# Sub-views of a page (the library's compare view and feeds, a model's print view) have
+# an address part in each language.
+SUBVIEW_SLUGS = {
+    "compare": {"fi": "vertaa", "sv": "jamfor", "en": "compare"},
+    "feed": {"fi": "syote", "sv": "flode", "en": "feed"},
+    "print": {"fi": "tulosta", "sv": "skriv-ut", "en": "print"},
+}
+
+
+def localized_route(name, rest=""):
+    """Route ``name`` under its address part in every language (``rest``: regex after it)."""
+
+    def decorator(view):
+        for language, slug in SUBVIEW_SLUGS[name].items():
+            view = re_path(rf"^{slug}/{rest}$", name=f"{name}-{language}")(view)
+        return view
+
+    return decorator
+
+
+class LocalizedRoutesMixin:
+    """``routablepageurl page "compare"`` gives the address part of the page's language."""
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        if name in SUBVIEW_SLUGS:
+            language = self.locale.language_code
+            if language not in SUBVIEW_SLUGS[name]:
+                language = settings.LANGUAGE_CODE
+            name = f"{name}-{language}"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,9 +11,15 @@ class PortalSettings(BaseSiteSetting):
         _("organisation name"), max_length=200, default="Työkykyportaali"
     )
     feedback_email = models.EmailField(
-        _("feedback e-mail"), default="palaute@example.fi",
-        help_text=_("A role address, never a private person's address."),
+        _("feedback e-mail"), blank=True,
+        help_text=_("A role address, never a private person's address. Leave empty to use "
+                    "the address in the server settings."),
     )
+
+    @property
+    def feedback_address(self):
+        """The feedback address, or "" when none is set (the link is then left out)."""
+        return self.feedback_email or settings.FEEDBACK_EMAIL
     supervising_authority = models.CharField(
         _("supervising authority"), max_length=200, blank=True,
         help_text=_("Leave empty to use the authority named in the server settings."),

@@ -31,6 +31,52 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    """An integer from the environment; anything else stops start-up naming the variable."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a whole number of 0 or more, not {value!r}."
+        )
+    return number
+
+
+def env_hosts(name):
+    """Host names from a comma-separated variable; "*" (any host) or no names stop start-up."""
+    value = os.environ.get(name)
+    if value is None:
+        return []
+    hosts = env_list(name)
+    if not hosts and value.strip():
+        raise ImproperlyConfigured(f"The environment variable {name} names no host: {value!r}.")
+    if any(host.startswith("*") or "/" in host for host in hosts):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must list the site's host names, not {value!r}: "
+            "a wildcard would accept requests for any host."
+        )
+    return hosts
+
+
+def env_database(name, default, **options):
+    """A database from a URL in the environment; a malformed URL stops start-up naming it."""
+    url = os.environ.get(name, "").strip() or default
+    try:
+        database = dj_database_url.parse(url, **options)
+    except Exception as error:  # dj-database-url raises several kinds for bad URLs
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is not a valid database URL: {error}"
+        ) from error
+    if not database.get("NAME"):
+        raise ImproperlyConfigured(f"The environment variable {name} names no database.")
+    return database
+
+
 def require_env(name):
     """Return an environment variable or stop start-up with a message naming it."""
     value = os.environ.get(name, "").strip()
@@ -43,7 +89,7 @@ def require_env(name):
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+ALLOWED_HOSTS = env_hosts("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -121,9 +167,8 @@ TEMPLATES = [
 
 # Database: SQLite under the ignored var/ folder unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
+    "default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+                            conn_max_age=60)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -309,6 +354,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Työkykyportaali] "
 # Mail: the console in development; production.py sends through SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tyokykyportaali@example.fi")
+# Where visitors send feedback (a role address). Until it is set here or in the portal
+# settings in the admin, the feedback link is left out.
+FEEDBACK_EMAIL = env("PORTAL_FEEDBACK_EMAIL", "")
 
 LOGGING = {
     "version": 1,

@@ -6,3 +6,4 @@ from .base import env
 DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+FEEDBACK_EMAIL = env("PORTAL_FEEDBACK_EMAIL", "palaute@example.fi")

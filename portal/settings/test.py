@@ -17,6 +17,7 @@ STORAGES = {
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
+FEEDBACK_EMAIL = "palaute@example.fi"
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

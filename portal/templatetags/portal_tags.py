@@ -14,6 +14,7 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page, Site
 
+from portal.addresses import absolute_url
 from portal.embeds import embed_html
 from portal.models import AccessibilityStatementPage
 from portal.visibility import visible_pages
@@ -216,10 +217,8 @@ def sharing_metadata(context, site_name):
         description = (
             page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
         )
-    url = request.build_absolute_uri(request.path) if request else ""
-    image = static("brand/og-image.png")
-    if request:
-        image = request.build_absolute_uri(image)
+    url = absolute_url(request.path, request) if request else ""
+    image = absolute_url(static("brand/og-image.png"), request)
     language = get_language() or settings.LANGUAGE_CODE
     locale = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}.get(language, language)
     return {

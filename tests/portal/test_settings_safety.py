@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
     "MEDIA_ROOT": "/tmp/portal-media",
     "WAGTAILADMIN_BASE_URL": "https://tyokykyportaali.example.fi",
+    "PORTAL_FEEDBACK_EMAIL": "palaute@tyokykyportaali.example.fi",
 }
 
 
@@ -44,7 +45,7 @@ def test_production_check_deploy_is_clean():
 
 
 def test_production_names_the_missing_variable():
-    for variable in ("DJANGO_SECRET_KEY", "DATABASE_URL", "MEDIA_ROOT"):
+    for variable in ("DJANGO_SECRET_KEY", "DATABASE_URL", "MEDIA_ROOT", "PORTAL_FEEDBACK_EMAIL"):
         env = {key: value for key, value in PRODUCTION_ENV.items() if key != variable}
         result = run_manage(env, "check")
         assert result.returncode != 0
@@ -82,3 +83,22 @@ def test_production_static_files_are_compressed_with_hashed_names(tmp_path):
     code = "from django.templatetags.static import static; print(static('css/portal.css'))"
     result = run_manage(env, "shell", "-c", code)
     assert result.stdout.strip().splitlines()[-1] == f"/static/css/{hashed[0].name}"
+
+
+def test_production_refuses_malformed_values_naming_the_variable():
+    cases = [
+        ("DJANGO_ALLOWED_HOSTS", "*"),
+        ("DJANGO_ALLOWED_HOSTS", ","),
+        ("DJANGO_ALLOWED_HOSTS", "tyokykyportaali.example.fi,*"),
+        ("DJANGO_HSTS_SECONDS", "vuosi"),
+        ("DJANGO_HSTS_SECONDS", "-5"),
+        ("DATABASE_URL", "postgres://portal@db:notaport/portal"),
+        ("DATABASE_URL", "tietokanta"),
+        ("DATABASE_URL", "postgres://db.example.fi"),
+    ]
+    for variable, value in cases:
+        result = run_manage({**PRODUCTION_ENV, variable: value}, "check")
+        assert result.returncode != 0, (variable, value)
+        assert "ImproperlyConfigured" in result.stderr, (variable, value)
+        assert f"The environment variable {variable}" in result.stderr, (variable, value)
+        assert "Traceback" in result.stderr  # Django's start-up error, not a half-started site

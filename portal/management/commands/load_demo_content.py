@@ -24,7 +24,8 @@ class Command(BaseCommand):
             if settings.DEBUG:
                 for path in DEV_BUILDERS:
                     sign_ins += import_string(path)()
-        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        address = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Demo content is in place: {address}/fi/"))
         if settings.DEBUG:
             self._ensure_local_admin()
             for line in sign_ins:
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+            f"Admin: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/  "
+            f"user: {username}  password: {password}"
             + ("" if created else " (unless you changed it)")
         )
