@@ -68,6 +68,13 @@ MESSAGE_BINARY = gettext_noop(
 MESSAGE_UNDECODABLE = gettext_noop(
     "The file's character encoding could not be recognised. Save it as UTF-8 and try again."
 )
+MESSAGE_UNSUPPORTED_ENCODING = gettext_noop(
+    "The file seems to be saved in an old Mac or DOS character encoding, which would garble "
+    "the letters ä, ö and å. Save it as UTF-8 and try again."
+)
+
+# Encodings we do not import but recognise, so their letters are not garbled silently.
+_REFUSED_ENCODINGS = ("mac_roman", "cp850", "cp437")
 
 
 def decode_upload(data: bytes, filename: str = "") -> str:
@@ -149,6 +156,7 @@ def _decode_single_byte_or_utf8(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _refuse_old_encodings(data)
     candidates = []
     for encoding in ("cp1252", "latin-1"):
         try:
@@ -158,6 +166,15 @@ def _decode_single_byte_or_utf8(data: bytes) -> str:
     candidates.append(data.decode("utf-8", errors="replace"))
     # max() keeps the first of equal scores, so the order above is the preference.
     return max(candidates, key=_plausibility)
+
+
+def _refuse_old_encodings(data: bytes) -> None:
+    """Refuse Mac Roman and DOS code pages: read as Windows-1252 their "ä" becomes "Š"."""
+    windows = len(_FINNISH_LETTERS.findall(data.decode("cp1252", errors="replace")))
+    for encoding in _REFUSED_ENCODINGS:
+        letters = len(_FINNISH_LETTERS.findall(data.decode(encoding, errors="replace")))
+        if letters > max(2 * windows, 2):
+            raise ImportInputError(MESSAGE_UNSUPPORTED_ENCODING)
 
 
 def _plausibility(text: str) -> int:

@@ -6,9 +6,12 @@ written with extra words) is also kept word for word in an "other section"
 with its Innokylä heading, and a warning says so.
 """
 
+import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import nh3
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
@@ -222,7 +225,28 @@ class DescriptionMapper:
             values.fields["source_url"] = self.source_url
         values.blocks[:0] = self.lead
         values.blocks.extend(self.extra)
+        self._plain_text_only()
         return values
+
+    def _plain_text_only(self) -> None:
+        """Plain-text fields keep no markup or script addresses: the API hands them on as
+        they are. Topics that are markup or web addresses are refused with a warning."""
+        values = self.values
+        values.title = plain_text(values.title)
+        for fields in (values.fields, values.rich_fields):
+            for name, value in fields.items():
+                if isinstance(value, str) and name not in ADDRESS_FIELDS:
+                    fields[name] = plain_text(value)
+        for block in values.blocks:
+            block.heading = plain_text(block.heading)
+        values.links = [(plain_text(title), url) for title, url in values.links]
+        refused = [tag for tag in values.topics if not acceptable_tag(tag)]
+        if refused:
+            values.topics = [tag for tag in values.topics if acceptable_tag(tag)]
+            values.warnings.append(
+                _("These topics were not imported because a topic name cannot contain markup "
+                  "or a web address: %(names)s.") % {"names": ", ".join(refused)}
+            )
 
     # Helpers
 
@@ -493,6 +517,25 @@ class DescriptionMapper:
 
 
 # Values ----------------------------------------------------------------------
+
+
+ADDRESS_FIELDS = {"source_url", "contact_email"}
+_SCRIPT_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|livescript)\s*:")
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|&[#a-z0-9]+;", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?i)(?:^|\s)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|javascript:|data:)")
+
+
+def plain_text(text: str) -> str:
+    """``text`` without HTML tags (the text of <script> and <style> goes too) and without
+    script addresses such as "javascript:"; a text without markup is returned as is."""
+    if _MARKUP.search(text):
+        text = html.unescape(nh3.clean(text, tags=set()))
+    return _SCRIPT_SCHEME.sub("", text)
+
+
+def acceptable_tag(name: str) -> bool:
+    """A topic name is words: no markup, no web address."""
+    return not (_MARKUP.search(name) or _ADDRESS.search(name) or "<" in name or ">" in name)
 
 
 def truncate(text: str, limit: int) -> str:

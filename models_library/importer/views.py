@@ -23,6 +23,7 @@ from models_library.models import ImportPreview
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload
 from .forms import ImportForm
+from .middleware import TOO_LARGE_PARAMETER
 from .service import (
     FAILED,
     Importer,
@@ -48,18 +49,25 @@ def user_can_import(user) -> bool:
 @user_passes_test(user_can_import)
 def import_view(request):
     if request.method != "POST":
+        if TOO_LARGE_PARAMETER in request.GET:  # sent back by ImportUploadSizeMiddleware
+            _too_large(request)
         return _form_page(request, ImportForm(initial=_initial()))
     try:
         data, files = request.POST, request.FILES
         action = data.get("action", "preview")
     except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
-        form = ImportForm(initial=_initial())
-        messages.error(request, _("The upload is too large. Import fewer files at a time, or "
-                                  "upload the text as a file instead of pasting it."))
-        return _form_page(request, form, status=400)
+        _too_large(request)
+        return _form_page(request, ImportForm(initial=_initial()), status=400)
     if action == "create":
         return _create(request)
     return _preview(request, ImportForm(data, files))
+
+
+def _too_large(request):
+    messages.error(request, _(
+        "The upload is too large: pasted text can be at most %(size)d MB. Import fewer "
+        "files at a time, or save a longer text as a file and upload it."
+    ) % {"size": MAX_BYTES // (1024 * 1024)})
 
 
 def _initial() -> dict:

@@ -132,6 +132,7 @@ MIDDLEWARE = [
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "models_library.importer.middleware.ImportUploadSizeMiddleware",
     "portal.middleware.LocaleMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -200,6 +201,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The importer accepts 5 MB of pasted text (its own limit gives its own message); form
+# fields can take three times their size when URL-encoded.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 
 # Caches. "default" is per process (Wagtail's own small lookups). "pages" holds whole
 # anonymous responses and is shared by every worker: Redis when REDIS_URL is set (the
