@@ -79,6 +79,7 @@ class LocalizedRoutesMixin:
     """``routablepageurl page "compare"`` gives the address part of the page's language."""
 
     def reverse_subpage(self, name, args=None, kwargs=None):
+        name = name.rsplit("-", 1)[0] if name.rsplit("-", 1)[0] in SUBVIEW_SLUGS else name
         if name in SUBVIEW_SLUGS:
             language = self.locale.language_code
             if language not in SUBVIEW_SLUGS[name]:

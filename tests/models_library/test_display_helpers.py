@@ -28,12 +28,12 @@ def test_citation_text_names_authors_year_title_portal_address_and_access_date(l
     today = timezone.localdate()
     assert str(citation(model)) == (
         "Hanketiimi &amp; kumppanit (2024). <cite>Tiimi &lt;C&gt;</cite>. Työkykyportaali. "
-        f"http://localhost/fi/toimintamallit/tiimi-c/ (viitattu {today.day}.{today.month}."
+        f"http://testserver/fi/toimintamallit/tiimi-c/ (viitattu {today.day}.{today.month}."
         f"{today.year})."
     )
     assert str(citation(model, accessed=False)) == (
         "Hanketiimi &amp; kumppanit (2024). <cite>Tiimi &lt;C&gt;</cite>. Työkykyportaali. "
-        "http://localhost/fi/toimintamallit/tiimi-c/"
+        "http://testserver/fi/toimintamallit/tiimi-c/"
     )
 
 
