@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0002_content_generation'),
+        ('portal', '0003_home_front_door_blocks'),
     ]
 
     operations = [
