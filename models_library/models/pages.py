@@ -279,7 +279,8 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
         if library is None:
             return ""
         keys = "&".join(f"m={page.translation_key}" for page in [self, *variants[:2]])
-        return f"{library.url}{library.reverse_subpage('compare')}?{keys}"
+        compare = library.specific_deferred.reverse_subpage("compare")
+        return f"{library.url}{compare}?{keys}"
 
     def evaluation_summary(self, criteria=None):
         """(rating, label, count) for green, yellow and red, in that order."""
