@@ -3,7 +3,17 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from models_library.models import Funder, Municipality, Phenomenon, Region, TargetGroup
+from models_library.models import (
+    Funder,
+    Municipality,
+    OperatingModelPage,
+    Phenomenon,
+    ProgrammePage,
+    Region,
+    Stage,
+    TargetGroup,
+)
+from search.registry import SearchFacet, SearchType
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -79,3 +89,34 @@ def register_innokyla_import_menu_item():
         name="innokyla-import", icon_name="download", order=260,
     )
 
+
+# Portal search ------------------------------------------------------------------------
+# Programmes and operating models join the portal search with their facets.
+
+PLACE_FACETS = {
+    "topic": ["tagged_items__tag__slug"],
+    "region": ["regions__code", "municipalities__region__code"],
+    "funder": ["funders__code"],
+}
+
+
+@hooks.register("register_search_type")
+def library_search_types():
+    return [
+        SearchType("model", OperatingModelPage, _("Operating model"), facets={
+            **PLACE_FACETS,
+            "target_group": ["target_groups__code"],
+            "stage": ["stage"],
+        }),
+        SearchType("programme", ProgrammePage, _("Programme"), facets=PLACE_FACETS),
+    ]
+
+
+@hooks.register("register_search_facet")
+def library_search_facets():
+    return [
+        SearchFacet("target_group", _("Target group"), order=20, label_model=TargetGroup),
+        SearchFacet("region", _("Region"), order=30, label_model=Region),
+        SearchFacet("stage", _("Development stage"), order=40, choices=dict(Stage.choices)),
+        SearchFacet("funder", _("Funder"), order=50, label_model=Funder),
+    ]

@@ -1,4 +1,18 @@
-"""Search backend settings: the database by default, a cluster when a URL is given."""
+"""Search backend settings: the database by default, a cluster when a URL is given.
+
+The portal analyses Finnish itself (``portal.morphology``): base forms and
+compound parts are indexed as a field of their own and the query is analysed
+the same way. So every backend is set to match plain lower-cased tokens, with
+no stemming of its own that could make results differ between backends:
+
+- the database backend uses PostgreSQL's ``simple`` configuration (SQLite's
+  FTS5 tokenizer has no stemming);
+- OpenSearch and Elasticsearch get the same index settings, whose default
+  analyzer is the standard tokenizer with lower-casing only.
+
+With a cluster, the database backend is kept up to date as well ("database"),
+so the search page can answer from it when the cluster fails.
+"""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -6,11 +20,21 @@ CLUSTER_BACKENDS = {
     "opensearch": "wagtail.search.backends.opensearch3",
     "elasticsearch": "wagtail.search.backends.elasticsearch9",
 }
+DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {
+                "default": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+            },
+        },
+    },
+}
 
 
-def search_backends(url="", engine="opensearch", index="tyokykyportaali"):
+def search_backends(url="", engine="opensearch", index="tyokykyportaali", timeout=5):
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": dict(DATABASE_BACKEND)}
     if engine not in CLUSTER_BACKENDS:
         raise ImproperlyConfigured(
             f"SEARCH_ENGINE must be one of {', '.join(CLUSTER_BACKENDS)}, not {engine!r}."
@@ -20,8 +44,10 @@ def search_backends(url="", engine="opensearch", index="tyokykyportaali"):
             "BACKEND": CLUSTER_BACKENDS[engine],
             "URLS": [url],
             "INDEX": index,
-            "TIMEOUT": 10,
+            "TIMEOUT": timeout,
+            "ATOMIC_REBUILD": True,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+            "INDEX_SETTINGS": INDEX_SETTINGS,
+        },
+        "database": dict(DATABASE_BACKEND),
     }

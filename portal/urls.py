@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,12 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import styleguide, views
 from portal.api import api_router
 from portal.sitemap import PortalSitemap
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("health/", search_views.health, name="health"),
 ]
 
 if settings.DEBUG:
@@ -26,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("tyylit/", styleguide.style_guide, name="style_guide"),
     path("tili/", include("allauth.urls")),
     path("opinnot/", include("training.urls")),
+    path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

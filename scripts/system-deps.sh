@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, only those that are missing.
 # Usage: scripts/system-deps.sh run|test
-#   run:  gettext (to compile the message catalogues)
+#   run:  gettext (to compile the message catalogues), Voikko and its Finnish dictionary
+#         (Finnish base forms and compound parts for search)
 #   bench: also wrk for `make bench-http`
 #   test: also PostgreSQL, Redis and Chromium (+ driver) for the database, cache and browser
 #         suites
@@ -11,6 +12,8 @@ need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 
 have msgfmt || need+=(gettext)
+ls /usr/lib/*/libvoikko.so.1 >/dev/null 2>&1 || need+=(libvoikko1)
+[ -d /usr/lib/voikko ] || [ -d /usr/share/voikko ] || need+=(voikko-fi)
 if [ "${1:-run}" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
   [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver fonts-dejavu-core)

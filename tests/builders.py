@@ -307,3 +307,37 @@ def translate_tree(page, language, suffix=None):
         translation.title = f"{node.title} ({suffix or language})"
         publish(translation)
     return page.get_translation(locale(language))
+
+
+# -- search --------------------------------------------------------------------------
+def build_search_corpus(library):
+    """Three models and a programme whose texts use inflected and compound Finnish."""
+    from models_library.models import Region, TargetGroup
+
+    region = Region.objects.get(code="varsinais-suomi", locale__language_code="fi")
+    group = TargetGroup.objects.filter(locale__language_code="fi").order_by("code").first()
+    programme = build_programme(
+        library, title="Työkyvyn tuen kehittämisohjelma",
+        summary="Ohjelma kokoaa palvelupolkuja ja kokeiluja.", regions=[region],
+        topics=["palvelupolut"],
+    )
+    coordinators = build_model(
+        library, title="Koordinoitu tuki terveysasemilla", programme=programme,
+        summary="Työkykykoordinaattorin vastaanotto terveysasemalla.",
+        regions=[region], target_groups=[group], topics=["koordinointi"], stage="ready",
+        description=sections(basic_idea="Työkykykoordinaattorien verkosto palvelee "
+                                        "terveysasemille tulevia asiakkaita."),
+    )
+    coaching = build_model(
+        library, title="Valmennus työhön",
+        summary="Työhönvalmentajia ja yksilövalmennusta osatyökykyisille.",
+        topics=["valmennus"], stage="developing",
+        description=sections(basic_idea="Kokeneet työhönvalmentajat tukevat asiakasta."),
+    )
+    pathway = build_model(
+        library, title="Yhteinen palvelupolku",
+        summary="Palvelupolku kuvaa asiakkaan vaiheet.", topics=["palvelupolut"],
+        description=sections(basic_idea="Kymsote ja kunta sopivat vastuista."),
+    )
+    return {"programme": programme, "coordinators": coordinators, "coaching": coaching,
+            "pathway": pathway}

@@ -5,12 +5,15 @@ Mixins come before ``Page`` in a class's bases so their fields and methods win.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Manager
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import re_path
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import morphology
 from portal.addresses import root_url
 
 
@@ -45,11 +48,81 @@ class AddressMixin:
         return site_id, root_url(request), page_path
 
 
-class BasePage(AddressMixin, SummaryMixin, Page):
+class SearchTermsMixin(models.Model):
+    """Base forms and compound parts of the page's searchable text, as indexed fields.
+
+    Every search backend indexes ``search_terms`` like any other text, and the
+    search page analyses the query the same way (``portal.morphology``), so
+    Finnish inflection and compounds match alike on every backend.
+    """
+
+    ANALYSED_FIELDS = {"search_terms", "title_terms"}
+    search_terms_fields = [
+        index.SearchField("search_terms"),
+        index.AutocompleteField("title_terms"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def search_language(self):
+        return (self.locale.language_code if self.locale_id else "fi")[:2]
+
+    def search_text(self, related=True, title=True):
+        """The plain text of the search fields, in the order they are declared.
+
+        ``related=False`` leaves out related objects (no queries: for snippets).
+        """
+        skip = set(self.ANALYSED_FIELDS) | (set() if title else {"title"})
+        kinds = (index.SearchField, index.RelatedFields) if related else (index.SearchField,)
+        texts = []
+        for field in self.get_search_fields():
+            if isinstance(field, kinds) and field.field_name not in skip:
+                texts.extend(_field_texts(self, field))
+        return "\n".join(text for text in texts if text)
+
+    def search_terms(self):
+        return morphology.terms_text(
+            morphology.index_terms(self.search_text(), self.search_language)
+        )
+
+    def title_terms(self):
+        return morphology.terms_text(morphology.index_terms(self.title, self.search_language))
+
+
+def _field_texts(obj, field):
+    if isinstance(field, index.RelatedFields):
+        related = field.get_value(obj)
+        if related is None:
+            return []
+        objects = related.all() if isinstance(related, Manager) else [related]
+        return [text for item in objects for sub in field.fields
+                if isinstance(sub, index.SearchField) for text in _field_texts(item, sub)]
+    return [_plain(field.get_value(obj))]
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return "\n".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(_plain(item) for item in value.values())
+    return force_str(value)
+
+
+class BasePage(AddressMixin, SearchTermsMixin, SummaryMixin, Page):
     """The abstract base of every page type in the portal."""
 
     content_panels = [*Page.content_panels, *SummaryMixin.summary_panels]
-    search_fields = [*Page.search_fields, *SummaryMixin.summary_search_fields]
+    search_fields = [
+        *Page.search_fields,
+        *SummaryMixin.summary_search_fields,
+        *SearchTermsMixin.search_terms_fields,
+    ]
 
     class Meta:
         abstract = True

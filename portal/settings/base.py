@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "training",
     "allauth",
     "allauth.account",
+    "search",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

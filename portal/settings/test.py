@@ -15,7 +15,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+from portal.search_config import search_backends  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = search_backends("")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
 FEEDBACK_EMAIL = "palaute@example.fi"
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")

@@ -1,0 +1,378 @@
+"""Running a portal search: backend, visibility, facets, pagination, snippets.
+
+1. The query is analysed (``search.query``) and sent to the configured Wagtail
+   backend over the registered page types in the visitor's language; up to
+   ``MAX_HITS`` ranked page ids come back.
+2. One database query keeps the hits the visitor may see (the visibility
+   helper decides, never the index) and reads every facet value of those hits.
+3. Facet filters and counts are computed from those rows: each facet is
+   counted against the other facets' filters, so a count says how many results
+   choosing that value would give.
+4. Only the shown page of results is loaded, one query per page type.
+
+The number of SQL queries does not grow with the number of results. When the
+search cluster fails, the database backend answers and the page says so.
+"""
+
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import MatchAll
+from wagtail.search.utils import normalise_query_string
+
+from search import query as search_query
+from search.registry import TYPE_FACET, search_facets, search_types
+from search.snippets import highlight, snippet
+
+logger = logging.getLogger(__name__)
+
+MAX_HITS = 500
+PAGE_SIZE = 10
+MAX_SELECTED_PER_FACET = 20
+MAX_VALUE_LENGTH = 80
+FALLBACK_BACKEND = "database"
+
+
+def visible_pages(request):
+    """Pages this request may see: live and public.
+
+    The portal's single visibility rule; search applies it in the database to
+    every hit, so a stale index can never show a draft or a private page.
+    """
+    return Page.objects.live().public()
+
+
+def cluster_errors():
+    """Exceptions that mean the search cluster failed (not the visitor's input)."""
+    errors = [ConnectionError, TimeoutError, OSError]
+    try:
+        from opensearchpy.exceptions import ConnectionError as OSConnectionError
+        from opensearchpy.exceptions import TransportError as OSTransportError
+
+        errors += [OSConnectionError, OSTransportError]
+    except ImportError:  # pragma: no cover - the client is a dependency
+        pass
+    try:
+        from elastic_transport import TransportError as ESTransportError
+        from elasticsearch import ApiError
+
+        errors += [ESTransportError, ApiError]
+    except ImportError:  # pragma: no cover - the client is a dependency
+        pass
+    return tuple(errors)
+
+
+def is_cluster(backend):
+    return "database" not in type(backend).__module__
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetState:
+    definition: object
+    selected: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        return self.definition.name
+
+    @property
+    def label(self):
+        return self.definition.label
+
+
+@dataclass
+class Result:
+    page: object
+    type_key: str
+    type_label: str
+    score: float
+    title_html: str
+    snippet_html: str
+
+    @property
+    def url(self):
+        return self.page.url
+
+
+@dataclass
+class Outcome:
+    parsed: object
+    facets: list
+    page_obj: object = None
+    results: list = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    promotions: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+    backend: str = ""
+    searched: bool = False  # False: no query and no filter, nothing was looked up
+
+    @property
+    def selected_filters(self):
+        return [(facet, option) for facet in self.facets for option in facet.options
+                if option.selected]
+
+
+class PortalSearch:
+    def __init__(self, request, params, language):
+        self.request = request
+        self.params = params
+        self.language = (language or settings.LANGUAGE_CODE)[:2]
+        self.types = search_types()
+        self.type_by_key = {t.key: t for t in self.types}
+        self.notices = []
+        self.parsed = search_query.parse(self._param("q"), self.language)
+        self.notices.extend(self.parsed.notes)
+        self.facets = [FacetState(definition) for definition in search_facets()]
+        self._read_facets()
+
+    # -- input ---------------------------------------------------------------------
+    def _param(self, name):
+        value = self.params.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    def _read_facets(self):
+        for facet in self.facets:
+            raw = []
+            for value in self.params.getlist(facet.name):
+                value = search_query.clean(value)
+                if value and value not in raw:
+                    raw.append(value)
+            for value in raw[:MAX_SELECTED_PER_FACET]:
+                if len(value) > MAX_VALUE_LENGTH:
+                    self._unknown(facet, value)
+                else:
+                    facet.selected.append(value)
+
+    def _unknown(self, facet, value):
+        self.notices.append(
+            _("The filter value “%(value)s” for “%(facet)s” is not known and was ignored.")
+            % {"value": value[:40], "facet": facet.label}
+        )
+
+    # -- running -------------------------------------------------------------------
+    def run(self, with_promotions=True):
+        outcome = Outcome(parsed=self.parsed, facets=self.facets, notices=self.notices)
+        has_filters = any(facet.selected for facet in self.facets)
+        if (self.parsed.is_empty and not has_filters) or not self.types:
+            return outcome
+        outcome.searched = True
+        locale = Locale.objects.filter(language_code=self.language).first()
+        if locale is None:
+            return outcome
+        hits, outcome.backend = self._hits(locale)
+        outcome.capped = len(hits) >= MAX_HITS
+        rows = self._facet_rows([pk for pk, _score in hits])
+        type_of, values = self._values(rows)
+        labels = self._labels(values)
+        self._validate_selection(labels)
+        ordered = [(pk, score) for pk, score in hits if pk in type_of]
+        matching = [(pk, score) for pk, score in ordered if self._passes(values[pk])]
+        self._count(ordered, values, labels)
+        outcome.total = len(matching)
+        outcome.page_obj = Paginator(matching, PAGE_SIZE).get_page(self._param("page"))
+        outcome.results = self._results(outcome.page_obj.object_list, type_of)
+        if with_promotions and outcome.page_obj.number == 1 and self.parsed.text:
+            outcome.promotions = self._promotions()
+        return outcome
+
+    def _base_queryset(self, locale):
+        content_types = ContentType.objects.get_for_models(*[t.model for t in self.types])
+        return Page.objects.live().filter(
+            locale=locale, content_type__in=[ct.pk for ct in content_types.values()]
+        )
+
+    def _hits(self, locale):
+        """[(page id, score)] best first, at most MAX_HITS, and the backend's name."""
+        backend_query = self.parsed.backend_query()
+        queryset = self._base_queryset(locale)
+        if isinstance(backend_query, MatchAll):
+            ids = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
+            return [(pk, 0.0) for pk in ids[:MAX_HITS]], "database"
+        backend = get_search_backend("default")
+        try:
+            return self._search(backend, backend_query, queryset), type(backend).__name__
+        except cluster_errors():
+            if not is_cluster(backend) or FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
+                raise
+            logger.exception("The search cluster failed; answering from the database backend.")
+            self.notices.append(_(
+                "The search service is not available right now. These results come from a "
+                "simpler search and may be less complete."
+            ))
+            fallback = get_search_backend(FALLBACK_BACKEND)
+            return self._search(fallback, backend_query, queryset), type(fallback).__name__
+
+    @staticmethod
+    def _search(backend, backend_query, queryset):
+        results = backend.search(backend_query, queryset.only("pk")).annotate_score("_score")
+        hits = [(page.pk, float(page._score or 0.0)) for page in results[:MAX_HITS]]
+        if not is_cluster(backend) and backend.__class__.__name__.startswith("SQLite"):
+            hits = [(pk, -score) for pk, score in hits]  # BM25 in SQLite: lower is better
+        return hits
+
+    def _facet_rows(self, hit_ids):
+        """(page id, facet, value) for every visible hit, in one query."""
+        if not hit_ids:
+            return []
+        as_text = CharField()
+        arms = [
+            visible_pages(self.request).filter(pk__in=hit_ids)
+            .annotate(_facet=Value(TYPE_FACET.name, output_field=as_text),
+                      _value=Cast("content_type_id", output_field=as_text))
+            .order_by().values_list("pk", "_facet", "_value")
+        ]
+        for search_type in self.types:
+            for facet_name, lookups in search_type.facets.items():
+                for lookup in lookups:
+                    arms.append(
+                        search_type.model.objects.filter(pk__in=hit_ids)
+                        .annotate(_facet=Value(facet_name, output_field=as_text),
+                                  _value=Cast(lookup, output_field=as_text))
+                        .filter(_value__isnull=False).exclude(_value="")
+                        .order_by().values_list("pk", "_facet", "_value")
+                    )
+        return list(arms[0].union(*arms[1:], all=True))
+
+    def _values(self, rows):
+        content_types = ContentType.objects.get_for_models(*[t.model for t in self.types])
+        key_of_ct = {ct.pk: t.key for t in self.types for model, ct in content_types.items()
+                     if model is t.model}
+        type_of = {}
+        values = defaultdict(lambda: defaultdict(set))
+        for pk, facet, value in rows:
+            if facet == TYPE_FACET.name:
+                key = key_of_ct.get(int(value))
+                if key:
+                    type_of[pk] = key
+                    values[pk][facet].add(key)
+            else:
+                values[pk][facet].add(value)
+        # Facet values of hits the visitor may not see are dropped with them.
+        return type_of, {pk: values[pk] for pk in type_of}
+
+    def _labels(self, values):
+        """{facet name: {value: label}} for values present or selected, in one query."""
+        present = defaultdict(set)
+        for page_values in values.values():
+            for facet_name, facet_values in page_values.items():
+                present[facet_name].update(facet_values)
+        labels = {facet.name: {} for facet in self.facets}
+        labels[TYPE_FACET.name] = {t.key: t.label for t in self.types}
+        arms = []
+        as_text = CharField()
+        for facet in self.facets:
+            definition = facet.definition
+            if definition.choices is not None:
+                labels[facet.name] = dict(definition.choices)
+                continue
+            wanted = present[facet.name] | set(facet.selected)
+            if definition.label_model is None or not wanted:
+                continue
+            queryset = definition.label_model.objects.filter(
+                **{f"{definition.code_field}__in": wanted}
+            )
+            if definition.translated:
+                queryset = queryset.filter(
+                    locale__language_code__in={self.language, settings.LANGUAGE_CODE}
+                ).annotate(_language=F("locale__language_code"))
+            else:
+                queryset = queryset.annotate(_language=Value("", output_field=as_text))
+            arms.append(
+                queryset.annotate(_facet=Value(facet.name, output_field=as_text),
+                                  _code=Cast(definition.code_field, output_field=as_text),
+                                  _name=Cast(definition.name_field, output_field=as_text))
+                .order_by().values_list("_facet", "_code", "_name", "_language")
+            )
+        if arms:
+            for facet_name, code, name, language in arms[0].union(*arms[1:], all=True):
+                if language in {self.language, ""} or code not in labels[facet_name]:
+                    labels[facet_name][code] = name
+        return labels
+
+    def _validate_selection(self, labels):
+        for facet in self.facets:
+            known = [value for value in facet.selected if value in labels[facet.name]]
+            for value in facet.selected:
+                if value not in known:
+                    self._unknown(facet, value)
+            facet.selected = known
+
+    def _passes(self, page_values, exclude=None):
+        return all(
+            page_values[facet.name] & set(facet.selected)
+            for facet in self.facets if facet.selected and facet.name != exclude
+        )
+
+    def _count(self, ordered, values, labels):
+        for facet in self.facets:
+            counts = Counter()
+            for pk, _score in ordered:
+                if self._passes(values[pk], exclude=facet.name):
+                    counts.update(values[pk][facet.name])
+            shown = set(counts) | set(facet.selected)
+            options = [
+                Option(value, str(labels[facet.name].get(value, value)), counts.get(value, 0),
+                       value in facet.selected)
+                for value in shown if value in labels[facet.name]
+            ]
+            if facet.name == TYPE_FACET.name:
+                order = {t.key: i for i, t in enumerate(self.types)}
+                options.sort(key=lambda option: order.get(option.value, 99))
+            else:
+                options.sort(key=lambda option: (-option.count, option.label.lower()))
+            facet.options = options
+
+    def _results(self, hits, type_of):
+        by_type = defaultdict(list)
+        for pk, _score in hits:
+            by_type[type_of[pk]].append(pk)
+        pages = {}
+        for key, ids in by_type.items():
+            for page in self.type_by_key[key].model.objects.filter(pk__in=ids):
+                pages[page.pk] = page
+        results = []
+        for pk, score in hits:
+            page = pages.get(pk)
+            if page is None:
+                continue
+            search_type = self.type_by_key[type_of[pk]]
+            text = page.search_text(related=False, title=False)
+            results.append(Result(
+                page=page, type_key=search_type.key, type_label=search_type.label,
+                score=round(score, 4),
+                title_html=highlight(page.title, self.parsed, self.language),
+                snippet_html=snippet(text, self.parsed, self.language,
+                                     fallback=getattr(page, "summary", "")),
+            ))
+        return results
+
+    def _promotions(self):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        visible = visible_pages(self.request)
+        return list(
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(self.parsed.text)
+            ).filter(Q(page__isnull=True) | Q(page__in=visible.values("pk")))
+            .select_related("page").order_by("sort_order")
+        )
+

@@ -1,0 +1,111 @@
+"""The search page finds what a professional means, on every backend alike."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/fi/haku/"
+
+
+def titles(client, query, **params):
+    response = client.get(SEARCH, {"q": query, "format": "json", **params})
+    assert response.status_code == 200
+    return [result["title"] for result in response.json()["results"]]
+
+
+FINNISH_CASES = [
+    ("koordinaattori", "Koordinoitu tuki terveysasemilla"),  # part of a compound
+    ("työkykykoordinaattori", "Koordinoitu tuki terveysasemilla"),  # base form
+    ("terveysasemalla", "Koordinoitu tuki terveysasemilla"),  # other case
+    ("palvelupolkuja", "Yhteinen palvelupolku"),  # inflected -> base form
+    ("valmentaja", "Valmennus työhön"),  # part of a compound Voikko does not know
+    ("työhönvalmentaja", "Valmennus työhön"),
+    ("Kymsoten", "Yhteinen palvelupolku"),  # a proper name Voikko does not know
+    ('"Yhteinen palvelupolku"', "Yhteinen palvelupolku"),  # an exact phrase
+]
+
+
+def test_finnish_forms_and_compounds_are_found(client, engine, corpus):
+    engine.refresh()
+    missed = [(query, expected) for query, expected in FINNISH_CASES
+              if expected not in titles(client, query)]
+    assert missed == []
+
+
+def test_a_compound_query_or_a_phrase_does_not_match_every_part(client, engine, corpus):
+    engine.refresh()
+    assert "Valmennus työhön" not in titles(client, "työkykykoordinaattori")
+    assert titles(client, '"yhteinen palvelupolku"') == ["Yhteinen palvelupolku"]
+
+
+def test_results_page_highlights_matches_and_links_to_the_page(client, engine, corpus):
+    engine.refresh()
+    response = client.get(SEARCH, {"q": "koordinaattori"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>Työkykykoordinaattorin</mark>" in html
+    assert f'href="{corpus["coordinators"].url}"' in html
+
+
+def test_json_has_title_url_type_snippet_score_and_facets(client, engine, corpus):
+    engine.refresh()
+    data = client.get(SEARCH, {"q": "palvelupolku", "format": "json"}).json()
+    first = data["results"][0]
+    assert set(first) >= {"title", "url", "type", "snippet", "score"}
+    assert {facet["name"] for facet in data["facets"]} >= {"type", "topic", "region"}
+    assert data["count"] == len(data["results"])
+
+
+def test_facets_count_and_filter_with_the_query(client, engine, corpus):
+    engine.refresh()
+    data = client.get(SEARCH, {"q": "palvelupolku", "format": "json"}).json()
+    types = {o["value"]: o["count"] for f in data["facets"] if f["name"] == "type"
+             for o in f["options"]}
+    assert types == {"model": 1, "programme": 1}
+    data = client.get(SEARCH, {"q": "palvelupolku", "type": "programme",
+                               "format": "json"}).json()
+    assert [r["title"] for r in data["results"]] == ["Työkyvyn tuen kehittämisohjelma"]
+    # the chosen facet still counts the other value, the state is in the URL
+    types = {o["value"]: (o["count"], o["selected"]) for f in data["facets"]
+             if f["name"] == "type" for o in f["options"]}
+    assert types == {"model": (1, False), "programme": (1, True)}
+
+
+def test_unknown_facet_value_is_ignored_with_a_notice(client, engine, corpus):
+    engine.refresh()
+    data = client.get(SEARCH, {"q": "palvelupolku", "region": "atlantis",
+                               "format": "json"}).json()
+    assert data["count"] == 2
+    assert any("atlantis" in notice for notice in data["notices"])
+
+
+def test_drafts_and_unpublished_pages_are_not_shown(client, engine, corpus):
+    coaching = corpus["coaching"]
+    coaching.unpublish()
+    engine.refresh()
+    assert "Valmennus työhön" not in titles(client, "valmentaja")
+
+
+def test_no_results_page_suggests_a_spelling_and_topics(client, engine, corpus):
+    engine.refresh()
+    response = client.get(SEARCH, {"q": "palvelupolkk"})
+    html = response.content.decode()
+    assert "Nothing was found" in html or "Haulla" in html or "ei löytynyt" in html
+    data = client.get(SEARCH, {"q": "palvelupolkk", "format": "json"}).json()
+    assert data["count"] == 0
+    assert data["suggestion"] == "palvelupolku"
+    assert "palvelupolut" in {topic["value"] for topic in data["related_topics"]}
+
+
+def test_autocomplete_suggests_visible_pages(client, engine, corpus):
+    engine.refresh()
+    response = client.get("/fi/haku/ehdotukset/", {"q": "koordin"})
+    assert response.status_code == 200
+    suggestions = response.json()["suggestions"]
+    assert suggestions[0]["title"] == "Koordinoitu tuki terveysasemilla"
+    assert suggestions[0]["url"] == corpus["coordinators"].url
+
+
+def test_header_has_the_search_box(client, demo_site):
+    html = client.get("/fi/").content.decode()
+    assert 'role="search"' in html and 'role="combobox"' in html
