@@ -24,6 +24,7 @@ import logging
 import re
 import threading
 import unicodedata
+from contextlib import contextmanager
 from functools import lru_cache
 
 import snowballstemmer
@@ -242,6 +243,23 @@ def query_terms(text, language="fi"):
         stop = function_word or piece in STOP_WORDS.get(language, ())
         (function_groups if stop else groups).append(query)
     return groups or function_groups
+
+
+_switch = {"enabled": True}
+
+
+def enabled():
+    return _switch["enabled"]
+
+
+@contextmanager
+def disabled():
+    """Index without the analysis (to measure Wagtail's default search beside it)."""
+    _switch["enabled"] = False
+    try:
+        yield
+    finally:
+        _switch["enabled"] = True
 
 
 def terms_text(terms):

@@ -43,7 +43,8 @@ def search_backends(url="", engine="opensearch", index="tyokykyportaali", timeou
         "default": {
             "BACKEND": CLUSTER_BACKENDS[engine],
             "URLS": [url],
-            "INDEX": index,
+            # Every index name starts with this (pages: "<index>_wagtailcore_page").
+            "INDEX_PREFIX": f"{index}_",
             "TIMEOUT": timeout,
             "ATOMIC_REBUILD": True,
             "OPTIONS": {},

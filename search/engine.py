@@ -29,6 +29,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MatchAll
 from wagtail.search.utils import normalise_query_string
 
+from portal import visibility
 from search import query as search_query
 from search.registry import TYPE_FACET, search_facets, search_types
 from search.snippets import highlight, snippet
@@ -43,12 +44,12 @@ FALLBACK_BACKEND = "database"
 
 
 def visible_pages(request):
-    """Pages this request may see: live and public.
+    """Pages this request may see, by the portal's one visibility rule.
 
-    The portal's single visibility rule; search applies it in the database to
-    every hit, so a stale index can never show a draft or a private page.
+    Search applies it in the database to every hit, so a stale index can never
+    show a draft or a private page.
     """
-    return Page.objects.live().public()
+    return visibility.visible_pages(Page.objects.all(), request)
 
 
 def cluster_errors():

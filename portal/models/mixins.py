@@ -83,11 +83,15 @@ class SearchTermsMixin(models.Model):
         return "\n".join(text for text in texts if text)
 
     def search_terms(self):
+        if not morphology.enabled():
+            return ""
         return morphology.terms_text(
             morphology.index_terms(self.search_text(), self.search_language)
         )
 
     def title_terms(self):
+        if not morphology.enabled():
+            return ""
         return morphology.terms_text(morphology.index_terms(self.title, self.search_language))
 
 

@@ -1,0 +1,120 @@
+"""Search with generated documents: indexing throughput and query latency per backend.
+
+    BENCH_SEARCH_DOCS=20000 pytest tests/bench/bench_search.py -s            # database
+    TEST_OPENSEARCH_URL=http://127.0.0.1:9250 pytest tests/bench/bench_search.py -s
+
+Pages are inserted in bulk through the tree API without signals, then indexed the
+way `update_index` does (so the time is the index's, not page creation's), then
+1- to 3-word queries with two facets go through the search page. Writes BENCHMARKS.md.
+"""
+
+import os
+import random
+import statistics
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
+
+from models_library.models import OperatingModelPage, Region, TargetGroup
+from portal.search_config import search_backends
+from tests.bench.conftest import machine_facts
+from tests.builders import build_library, sections
+
+DOCS = int(os.environ.get("BENCH_SEARCH_DOCS", "20000"))
+QUERIES = 200
+WORDS = ["työkykykoordinaattori", "palvelupolku", "työhönvalmentaja", "terveysasema",
+         "kuntoutus", "asiakasohjaus", "mielenterveys", "nuoret", "työllisyys", "verkosto",
+         "yrityskoordinaattori", "osatyökykyinen", "ryhmätoiminta", "konsultaatio"]
+FORMS = ["työkykykoordinaattorien", "palvelupolkuja", "työhönvalmentajia", "terveysasemalla",
+         "kuntoutuksen", "asiakasohjauksessa", "mielenterveyden", "nuorille", "työllisyyden",
+         "verkostossa", "yrityskoordinaattorin", "osatyökykyisten", "ryhmätoiminnot",
+         "konsultaatiota"]
+
+
+def generate(library, count, rng):
+    regions = list(Region.objects.filter(locale__language_code="fi", kind="county"))
+    groups = list(TargetGroup.objects.filter(locale__language_code="fi"))
+    now = timezone.now()
+    for number in range(count):
+        words = rng.sample(FORMS, 4)
+        page = OperatingModelPage(
+            title=f"{words[0].capitalize()} ja {words[1]} {number}", slug=f"haku-{number:05d}",
+            locale=library.locale, live=True, first_published_at=now, last_published_at=now,
+            summary=f"Malli, jossa {words[2]} ja {words[3]} tukevat asiakasta.",
+            description=sections(basic_idea=" ".join(rng.sample(FORMS, 6))),
+        )
+        library.add_child(instance=page)
+        page.regions.set(rng.sample(regions, 2))
+        page.target_groups.set(rng.sample(groups, 1))
+
+
+def rebuild(backend):
+    models = [model for model in get_indexed_models() if issubclass(model, Page)]
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(Page))
+    index = rebuilder.start()
+    for model in models:
+        index.add_model(model)
+    for model in models:
+        queryset = model.get_indexed_objects().order_by("pk")
+        for start in range(0, queryset.count(), 1000):
+            index.add_items(model, list(queryset[start:start + 1000]))
+    rebuilder.finish()
+    if hasattr(backend, "refresh_indexes"):
+        backend.refresh_indexes()
+
+
+@pytest.mark.django_db
+def test_search_benchmark(client, demo_site, settings, record_benchmark):
+    url = os.environ.get("TEST_OPENSEARCH_URL")
+    name = "OpenSearch" if url else f"database ({connection.vendor})"
+    backends = search_backends(url, "opensearch", "bench-search") if url else search_backends("")
+    for config in backends.values():
+        config["AUTO_UPDATE"] = False  # pages are indexed in one rebuild below
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    rng = random.Random(2026)
+    library = build_library(demo_site)
+    started = time.perf_counter()
+    generate(library, DOCS, rng)
+    generated = time.perf_counter() - started
+    backend = get_search_backend("default")
+    started = time.perf_counter()
+    rebuild(backend)
+    indexing = time.perf_counter() - started
+    region = Region.objects.filter(locale__language_code="fi", kind="county").first().code
+    group = TargetGroup.objects.filter(locale__language_code="fi").first().code
+    timings, queries = [], []
+    for number in range(QUERIES):
+        words = " ".join(rng.sample(WORDS, 1 + number % 3))
+        params = {"q": words, "region": region, "target_group": group}
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/fi/haku/", params)
+        timings.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured.queries))
+        assert response.status_code == 200
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    if url:
+        for index in backend.es.indices.get(index="bench-search*"):
+            backend.es.indices.delete(index=index)
+    record_benchmark(f"Search: {name}", f"""
+{machine_facts()}. {DOCS:,} generated operating models (Finnish inflected and compound
+words in title, summary and a section; 2 regions and a target group each), created in
+{generated:.0f} s without index updates, then indexed as `update_index` does.
+
+| measure | value |
+|---|---:|
+| indexing (Finnish analysis + backend) | {indexing:.1f} s, {DOCS / indexing:,.0f} documents/s |
+| search page, 1–3 words + region + target group, p50 | {p50:.0f} ms |
+| same, p95 | {p95:.0f} ms |
+| SQL queries per search page | {max(queries)} |
+
+{QUERIES} requests through Django's test client (no network).
+""")
