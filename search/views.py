@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
+from portal.page_cache import do_not_cache
 from search.engine import PortalSearch, cluster_errors, is_cluster
 from search.models import SearchQueryLog
 from search.suggestions import autocomplete, related_topics, spelling_suggestion
@@ -23,6 +24,14 @@ def _language():
 
 @require_GET
 def search(request):
+    """Not stored in the shared page cache: every search is counted for the report, and
+    promotions, the search engine's state and the index change without a page changing."""
+    response = _search(request)
+    do_not_cache(response)
+    return response
+
+
+def _search(request):
     language = _language()
     portal_search = PortalSearch(request, request.GET, language)
     outcome = portal_search.run()
@@ -118,4 +127,6 @@ def health(request):
     healthy = state["database"] == "ok"
     state["status"] = "ok" if healthy and state["search"] == "ok" else (
         "degraded" if healthy else "unavailable")
-    return JsonResponse(state, status=200 if healthy else 503)
+    response = JsonResponse(state, status=200 if healthy else 503)
+    do_not_cache(response)
+    return response
