@@ -43,12 +43,12 @@ class Engine:
             if items:
                 index.add_items(model, items)
         rebuilder.finish()
-        backend.refresh_indexes()
+        self.settle()
 
     def settle(self):
         """Wait for signal-driven index updates to become searchable."""
         if self.name == "opensearch":
-            self.backend.refresh_indexes()
+            self.backend.get_index_for_model(Page).refresh()
 
     def drop(self):
         if self.name == "opensearch":

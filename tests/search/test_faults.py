@@ -1,0 +1,46 @@
+"""When the search cluster is down, the page answers from the database with a notice."""
+
+import logging
+
+import pytest
+
+from portal.search_config import search_backends
+
+pytestmark = pytest.mark.django_db
+DOWN = "http://127.0.0.1:9"  # nothing listens on the discard port
+
+
+@pytest.fixture
+def cluster_down(settings, corpus):
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(DOWN, "opensearch", "down", timeout=1)
+    return corpus
+
+
+def test_search_page_falls_back_to_the_database_and_logs(client, cluster_down, caplog):
+    with caplog.at_level(logging.ERROR, logger="search.engine"):
+        response = client.get("/fi/haku/", {"q": "koordinaattori"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hakupalvelu ei ole juuri nyt käytettävissä" in html
+    assert "Koordinoitu tuki terveysasemilla" in html
+    assert any("search cluster failed" in record.getMessage() for record in caplog.records)
+    data = client.get("/fi/haku/", {"q": "koordinaattori", "format": "json"}).json()
+    assert [r["title"] for r in data["results"]] == ["Koordinoitu tuki terveysasemilla"]
+    assert data["notices"]
+
+
+def test_autocomplete_falls_back_too(client, cluster_down):
+    response = client.get("/fi/haku/ehdotukset/", {"q": "koordin"})
+    assert response.status_code == 200
+    assert [s["title"] for s in response.json()["suggestions"]] == [
+        "Koordinoitu tuki terveysasemilla"]
+
+
+def test_health_reports_the_state_without_secrets(client, settings, cluster_down):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "search": "unavailable",
+                               "search_backend": "cluster", "status": "degraded"}
+    assert "127.0.0.1" not in response.content.decode()
+    settings.WAGTAILSEARCH_BACKENDS = search_backends("")
+    assert client.get("/health/").json()["status"] == "ok"
