@@ -25,7 +25,7 @@ def test_search_page_falls_back_to_the_database_and_logs(client, cluster_down, c
     assert "Koordinoitu tuki terveysasemilla" in html
     assert any("search cluster failed" in record.getMessage() for record in caplog.records)
     data = client.get("/fi/haku/", {"q": "koordinaattori", "format": "json"}).json()
-    assert [r["title"] for r in data["results"]] == ["Koordinoitu tuki terveysasemilla"]
+    assert "Koordinoitu tuki terveysasemilla" in [r["title"] for r in data["results"]]
     assert data["notices"]
 
 
