@@ -271,7 +271,7 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
         without naming the index class, which imports this module."""
         return (
             Page.objects.ancestor_of(self).not_type(ProgrammePage)
-            .order_by("-depth").first()
+            .order_by("-depth").specific().first()
         )
 
     def compare_url(self, variants, request=None):
