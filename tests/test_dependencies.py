@@ -42,6 +42,13 @@ def test_runtime_libraries_imported_in_python_are_imported_by_the_application():
     assert unused == []
 
 
+def test_libraries_the_application_imports_are_runtime_dependencies():
+    app_imports = _imported_modules(APP_PACKAGES)
+    undeclared = [name for name, module in IMPORTED_AS.items()
+                  if module in app_imports and name not in _declared()]
+    assert undeclared == []
+
+
 def test_libraries_only_tests_import_are_dev_dependencies():
     app_imports = _imported_modules(APP_PACKAGES)
     test_imports = _imported_modules(["tests"])
