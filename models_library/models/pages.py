@@ -262,7 +262,8 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
             visibility(request).filter(OperatingModelPage.objects.all())
             .filter(models.Q(pk=root_id) | models.Q(variant_of_id=root_id))
             .exclude(pk=self.pk).filter(locale_id=self.locale_id).order_by("title")
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "implementation_place")
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key",
+                  "implementation_place")
         )
 
     def library_page(self):
