@@ -1,4 +1,6 @@
+import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -33,7 +35,12 @@ def opensearch_url():
 @pytest.fixture
 def search_index_name(request):
     prefix = os.environ.get("TEST_SEARCH_INDEX_PREFIX", f"test-{os.getpid()}")
-    return f"{prefix}-{request.node.name}".lower().replace("[", "-").replace("]", "")
+    # Index names allow lower-case letters, digits, "-" and "_" only; parametrised tests
+    # carry arbitrary text (odd queries) in their names, so keep a hash to stay unique.
+    name = request.node.name.lower()
+    safe = re.sub(r"[^a-z0-9_-]+", "-", name)[:80].strip("-")
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix}-{safe}-{digest}"
 
 
 @pytest.fixture

@@ -39,8 +39,11 @@ def _imported_modules(path):
 
 @pytest.mark.parametrize("path", MIGRATION_FILES, ids=lambda path: path.name)
 def test_migration_imports_no_application_code(path):
+    # Wagtail's generated StreamField definitions name the app's block classes
+    # (`<app>.blocks`) by design; no other application code may be imported.
     project_imports = [module for module in _imported_modules(path)
-                       if module.split(".")[0] in PROJECT_PACKAGES]
+                       if module.split(".")[0] in PROJECT_PACKAGES
+                       and not module.endswith(".blocks")]
     assert project_imports == []
 
 
