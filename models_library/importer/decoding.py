@@ -8,7 +8,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from django.utils.translation import gettext_noop
+from .messages import gettext_noop
 
 MAX_BYTES = 5 * 1024 * 1024
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from models_library.models import Stage
 
+from .messages import translate_warning
 from .parser import OPERATING_MODEL, OTHER_SECTION, SECTION_KEYS, ParsedDescription
 from .richtext import text_to_rich_text
 from .taxonomy import TaxonomyIndex, fold, split_places, title_prefix
@@ -205,7 +206,8 @@ class DescriptionMapper:
 
     def run(self) -> PageValues:
         parsed, values = self.parsed, self.values
-        values.warnings.extend(parsed.warnings)
+        # The parser's warnings carry their templates: shown in the editor's language.
+        values.warnings.extend(translate_warning(warning, _) for warning in parsed.warnings)
         self._title()
         self._summary()
         self._place()

@@ -11,7 +11,9 @@ The parser is deliberately lossless: every line that is not noise, a label or
 blank ends up in some value of the result. Unknown text is kept in the field
 or section it follows; unknown headings become sections with the key "other".
 
-Pure Python: no Django imports.
+Pure Python: no Django imports. Warnings are ParserWarning objects (English
+text plus the message template and its parameters): the Django layer translates
+them for the editor who reads them.
 """
 
 import re
@@ -19,11 +21,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.translation import gettext_noop
-
 from portal.text import HTMLNestingError, clean_line, html_to_text
 
 from .decoding import ImportInputError
+from .messages import ParserWarning, gettext_noop
 
 OPERATING_MODEL = "operating_model"
 PROGRAMME = "programme"
@@ -375,7 +376,7 @@ class ParsedDescription:
     phenomena: list[str] = field(default_factory=list)
     phenomena_text: str = ""
     sections: list[Section] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParserWarning] = field(default_factory=list)
     # Normally empty: unknown text is kept in the field or section it follows.
     unmatched_lines: list[str] = field(default_factory=list)
 
@@ -710,9 +711,9 @@ def _fill_teaser_and_title(result: ParsedDescription, builder: _Builder) -> None
     first = next((line for line in lines if line), "")
     if not result.title and first and len(first) <= 150 and not first.endswith("."):
         result.title = first
-        result.warnings.append(
+        result.warnings.append(ParserWarning(gettext_noop(
             "The name was not found: the first line of the page was used as the title."
-        )
+        )))
     if first and result.title and _squash(first) == _squash(result.title):
         lines.remove(first)
     teaser = _Buffer("teaser", lines=lines).block()
@@ -723,36 +724,46 @@ def _fill_teaser_and_title(result: ParsedDescription, builder: _Builder) -> None
 
 def _add_warnings(result: ParsedDescription, builder: _Builder) -> None:
     warnings = result.warnings
+
+    def warn(template: str, **params) -> None:
+        warning = ParserWarning(template, **params)
+        if warning not in warnings:
+            warnings.append(warning)
+
     for buffer, heading in builder.labels_started:
-        if not buffer.has_text() and f"Label '{heading}' has no value." not in warnings:
-            warnings.append(f"Label '{heading}' has no value.")
+        if not buffer.has_text():
+            warn(gettext_noop("Label '%(label)s' has no value."), label=heading)
     for label, text, parsed in (
         ("Luotu", result.created_text, result.created),
         ("Viimeksi muokattu", result.modified_text, result.modified),
     ):
         if text and parsed is None:
-            warnings.append(f"Could not read the date of '{label}': {text}")
+            warn(gettext_noop("Could not read the date of '%(label)s': %(value)s"),
+                 label=label, value=text)
     if result.period_text and result.start_date is None:
-        warnings.append("Could not read the start and end dates from 'Toimiaika'.")
+        warn(gettext_noop("Could not read the start and end dates from 'Toimiaika'."))
     if result.start_date and result.end_date and result.start_date > result.end_date:
-        warnings.append("'Toimiaika' ends before it starts.")
+        warn(gettext_noop("'Toimiaika' ends before it starts."))
     if result.stage_text and not result.stage:
-        warnings.append(f"Unknown development stage: {result.stage_text}")
+        warn(gettext_noop("Unknown development stage: %(value)s"), value=result.stage_text)
     if result.contact_email and not _EMAIL.match(result.contact_email):
-        warnings.append(f"The contact e-mail address looks invalid: {result.contact_email}")
+        warn(gettext_noop("The contact e-mail address looks invalid: %(value)s"),
+             value=result.contact_email)
 
     last = builder.last_filled
     if last is not None and last.is_section:
         final_line = last.last_text()
         if not _ends_sentence(final_line) and not final_line.startswith("• "):
-            warnings.append("The page seems to be cut off: the last section ends mid-sentence.")
+            warn(gettext_noop("The page seems to be cut off: the last section ends mid-sentence."))
     if not ({"luotu", "viimeksi muokattu"} & builder.labels_seen):
-        warnings.append("The page may be incomplete: 'Luotu' and 'Viimeksi muokattu' are missing.")
+        warn(gettext_noop(
+            "The page may be incomplete: 'Luotu' and 'Viimeksi muokattu' are missing."
+        ))
     tag_fields = {"stage_text", *TAG_FIELDS}
     if result.kind == OPERATING_MODEL and not tag_fields & builder.fields.keys():
-        warnings.append(
+        warn(gettext_noop(
             "The page may be cut off: the development stage, topics and target groups are missing."
-        )
+        ))
 
 
 def _has_content_besides_title(result: ParsedDescription) -> bool:

@@ -1,5 +1,6 @@
 """The admin import view: upload or paste, preview without saving, then create drafts."""
 
+import html
 import io
 
 import pytest
@@ -303,3 +304,30 @@ def test_an_expired_preview_imports_nothing_and_is_purged(admin_client, parent):
     call_command("purge_import_previews", stdout=out)
     assert "Deleted 1 expired" in out.getvalue()
     assert not ImportPreview.objects.exists()
+
+
+@pytest.mark.parametrize("language, expected, english", [
+    ("fi", ["Kentällä ”Toimintamallin kokonaisuus” ei ole arvoa.",
+            "Sivu näyttää katkenneen: viimeinen osio loppuu kesken lauseen."],
+     "Label 'Toimintamallin kokonaisuus' has no value."),
+    ("sv", ["Fältet ”Toimintamallin kokonaisuus” har inget värde.",
+            "Sidan verkar vara avbruten: det sista avsnittet slutar mitt i en mening."],
+     "Label 'Toimintamallin kokonaisuus' has no value."),
+])
+def test_the_preview_shows_the_parsers_warnings_in_the_editors_language(
+        client, django_user_model, parent, language, expected, english):
+    from wagtail.users.models import UserProfile
+
+    user = make_user(django_user_model, f"toimittaja-{language}", superuser=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+    response = preview(client, parent, [upload("toimintamalli_vanha_katkennut.txt")])
+
+    page = response.content.decode()
+    for warning in expected:
+        assert html.escape(warning) in page or warning in page
+    assert english not in page and html.escape(english) not in page
+    assert "seems to be cut off" not in page

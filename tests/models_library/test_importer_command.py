@@ -203,3 +203,18 @@ def test_messages_follow_the_active_language(parent, tmp_path):
     with translation.override("sv"):
         output, _error = run_failing(empty)
     assert "Filen är tom." in output
+
+
+@pytest.mark.parametrize("language, warning", [
+    ("en", "warning: Label 'Toimintamallin kokonaisuus' has no value."),
+    ("fi", "warning: Kentällä ”Toimintamallin kokonaisuus” ei ole arvoa."),
+])
+def test_the_parsers_warnings_are_whole_sentences_in_the_commands_language(
+        parent, tmp_path, language, warning):
+    path = write(tmp_path, "toimintamalli_vanha_katkennut.txt")
+
+    with translation.override(language):
+        output = run(path)
+
+    assert warning in [line.strip() for line in output.splitlines()]
+    assert "%(" not in output  # no message template leaks unfilled
