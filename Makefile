@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages lint check demo bench serve clean assets
+.PHONY: run test install messages lint check demo bench bench-http serve clean assets
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: install
 
 bench: messages
 	$(PY) -m pytest tests/bench/bench_*.py -q -s -p no:cacheprovider
+
+# Throughput of every page type under gunicorn and wrk, cache off and on (BENCHMARKS.md).
+bench-http: install
+	@scripts/bench-http.sh
 
 # Vendored front-end files (tokens.css, fonts, icons) from the pinned npm
 # packages in package-lock.json. Needs Node only here; the output is committed.

@@ -31,7 +31,7 @@ TOPICS = ["työkyky", "osatyökykyisyys", "asiakasohjaus", "työhönvalmennus", 
           "kuntoutus", "mielenterveys", "nuoret"]
 
 
-def generate(library, count):
+def generate(library, count, start=0):
     rng = random.Random(2026)
     regions = list(Region.objects.filter(locale__language_code="fi", kind="county"))
     municipalities = list(Municipality.objects.filter(locale__language_code="fi"))
@@ -39,7 +39,7 @@ def generate(library, count):
     groups = list(TargetGroup.objects.filter(locale__language_code="fi"))
     description = sections()
     now = timezone.now()
-    for number in range(count):
+    for number in range(start, start + count):
         page = OperatingModelPage(
             title=f"Toimintamalli {number:05d}", slug=f"malli-{number:05d}",
             locale=library.locale, summary="Generoitu malli suorituskykymittausta varten.",

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `make bench-http`: the portal under gunicorn (2 workers, production settings, SQLite,
+# Redis page cache) with the demo content plus a generated library of BENCH_MODELS
+# (2,000) models, each page type loaded with wrk (8 connections, warm-up, then
+# BENCH_SECONDS), with the shared page cache off (cold: every request renders) and on
+# (warm), and a static file through the same server as the machine's ceiling.
+# Results go to BENCHMARKS.md ("HTTP throughput"). Traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT=${BENCH_PORT:-8765}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+DIR=$PWD/var/bench-http
+OUT=$DIR/results
+mkdir -p "$DIR/media" "$OUT"
+rm -f "$OUT"/*.txt
+
+scripts/system-deps.sh bench
+REDIS=$(scripts/redis.sh start)
+
+export DJANGO_SETTINGS_MODULE=portal.settings.production
+export DATABASE_URL="sqlite:///$DIR/db.sqlite3"
+export DJANGO_SECRET_KEY="bench-only-not-a-secret-$(hostname)"
+export DJANGO_ALLOWED_HOSTS=127.0.0.1
+export MEDIA_ROOT=$DIR/media STATIC_ROOT=$DIR/static PORTAL_VAR_DIR=$DIR
+export WAGTAILADMIN_BASE_URL=http://127.0.0.1:$PORT
+export PORTAL_FEEDBACK_EMAIL=palaute@example.invalid
+export DJANGO_SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
+export REDIS_URL="${REDIS%/*}/9" CACHE_KEY_PREFIX=bench
+
+$PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+$PY manage.py migrate --no-input -v0
+$PY manage.py load_demo_content >/dev/null
+$PY manage.py collectstatic --no-input -v0
+$PY manage.py shell -c "exec(open('tests/bench/http_data.py').read())" | sed -n '/^--- URLS ---$/,$p' | tail -n +2 >"$DIR/urls.tsv"
+printf 'static file (ceiling)\t/static/css/tokens.css\n' >>"$DIR/urls.tsv"
+
+serve() {  # cache on|off
+  PAGE_CACHE_ENABLED=$([ "$1" = on ] && echo true || echo false) \
+    .venv/bin/gunicorn portal.wsgi -w 2 -b "127.0.0.1:$PORT" --log-level warning \
+    --pid "$DIR/gunicorn.pid" --daemon
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/fi/" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "gunicorn did not answer" >&2; return 1
+}
+stop() { [ -f "$DIR/gunicorn.pid" ] && kill "$(cat "$DIR/gunicorn.pid")" 2>/dev/null; sleep 1; rm -f "$DIR/gunicorn.pid"; }
+trap stop EXIT
+
+for mode in off on; do
+  redis-cli -u "$REDIS_URL" flushdb >/dev/null
+  serve "$mode"
+  n=0
+  while IFS=$'\t' read -r name path; do
+    n=$((n + 1))
+    url="http://127.0.0.1:$PORT$path"
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+    wrk -t2 -c8 -d"${WARMUP}s" --timeout 10s "$url" >/dev/null
+    { echo "name: $name"; echo "path: $path"; echo "status: $code";
+      wrk -t2 -c8 -d"${SECONDS_EACH}s" --timeout 10s --latency "$url"; } >"$OUT/$mode-$(printf '%02d' $n).txt"
+  done <"$DIR/urls.tsv"
+  stop
+done
+
+$PY scripts/bench_http_report.py "$OUT" "$SECONDS_EACH"
