@@ -31,7 +31,7 @@ from training.models import (
     ModulePage,
     QuizAttempt,
 )
-from training.progress import refresh_completion
+from training.models.progress import refresh_completion
 from training.quiz import grade, questions_of
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,4 +1,10 @@
-"""The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage."""
+"""The course tree: CourseIndexPage → CoursePage → ModulePage → LessonPage.
+
+The pages hold their fields and the queries that reach the rest of the tree
+(``visible_lessons``, ``get_course`` ...). What a trainee sees of their progress is
+built in ``progress`` and what their POSTs do in ``actions``; both take the page as
+an argument and never import this module, so the routes below only dispatch.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +16,10 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
+from portal.visibility import visible_pages
 from training.blocks import LessonStreamBlock
+from training.models import actions
+from training.models.progress import course_context, course_listing, lesson_context, module_context
 
 OBJECTIVE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -38,9 +47,10 @@ class CourseIndexPage(BasePage):
         verbose_name = _("course index")
         verbose_name_plural = _("course indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from training.progress import course_listing
+    def visible_courses(self, request=None):
+        return visible_pages(CoursePage.objects.child_of(self), request).order_by("path")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_listing(self, request)
         return context
@@ -111,24 +121,36 @@ class CoursePage(RoutablePageMixin, BasePage):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
-    def get_context(self, request, *args, **kwargs):
-        from training.progress import course_context
+    @property
+    def completed_by_quizzes(self):
+        return self.completion_rule == CompletionRule.ALL_QUIZZES
 
+    def visible_modules(self, request=None):
+        return visible_pages(ModulePage.objects.child_of(self), request).order_by("path")
+
+    def visible_lessons(self, request=None):
+        return visible_pages(LessonPage.objects.descendant_of(self), request).order_by("path")
+
+    def prerequisite_courses(self, request=None):
+        """The prerequisite courses in this course's language, by title."""
+        keys = self.prerequisites.values("translation_key")
+        return visible_pages(
+            CoursePage.objects.filter(translation_key__in=keys, locale_id=self.locale_id),
+            request,
+        ).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(self, request))
         return context
 
     @path("ilmoittaudu/", name="enrol")
     def enrol_route(self, request):
-        from training.views import enrol
-
-        return enrol(request, self)
+        return actions.enrol(request, self)
 
     @path("eroa/", name="leave")
     def leave_route(self, request):
-        from training.views import leave
-
-        return leave(request, self)
+        return actions.leave(request, self)
 
 
 class ModulePage(BasePage):
@@ -145,9 +167,13 @@ class ModulePage(BasePage):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
-    def get_context(self, request, *args, **kwargs):
-        from training.progress import module_context
+    def get_course(self):
+        return CoursePage.objects.ancestor_of(self).first()
 
+    def visible_lessons(self, request=None):
+        return visible_pages(LessonPage.objects.child_of(self), request).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(self, request))
         return context
@@ -182,27 +208,25 @@ class LessonPage(RoutablePageMixin, BasePage):
         """The lesson's quiz as a bound block (it has an id), or None."""
         return next((block for block in self.body if block.block_type == "quiz"), None)
 
-    def get_context(self, request, *args, **kwargs):
-        from training.progress import lesson_context
+    def get_course(self):
+        return CoursePage.objects.ancestor_of(self).first()
 
+    def get_module(self):
+        return ModulePage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request))
         return context
 
     @path("valmis/", name="mark_done")
     def mark_done_route(self, request):
-        from training.views import mark_done
-
-        return mark_done(request, self)
+        return actions.mark_done(request, self)
 
     @path("tentti/", name="quiz")
     def quiz_route(self, request):
-        from training.views import submit_quiz
-
-        return submit_quiz(request, self)
+        return actions.submit_quiz(request, self)
 
     @path("tulos/<int:attempt_id>/", name="attempt")
     def attempt_route(self, request, attempt_id):
-        from training.views import attempt_result
-
-        return attempt_result(request, self, attempt_id)
+        return actions.attempt_result(request, self, attempt_id)

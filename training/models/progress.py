@@ -1,5 +1,8 @@
 """What a trainee sees of their own studies: progress, next steps, quiz state.
 
+The course pages call these functions for their context; they reach other pages of
+the course tree through the pages' own query methods (``CoursePage.visible_lessons``
+and the like), so this module imports the learner records but never the page models.
 Every function here costs a fixed number of queries, however many lessons, modules,
 enrolments or attempts there are; the page types' query-budget tests hold them to it.
 """
@@ -9,19 +12,10 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Page
 
 from portal.visibility import visible_pages
-from training.models import (
-    CompletionRule,
-    CoursePage,
-    Enrolment,
-    LessonCompletion,
-    LessonPage,
-    ModulePage,
-    QuizAttempt,
-)
+from training.models.records import Enrolment, LessonCompletion, QuizAttempt
 from training.quiz import questions_of
 
 LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id",
@@ -43,8 +37,7 @@ class Progress:
 
 
 def course_lessons(course, request=None):
-    return list(visible_pages(LessonPage.objects.descendant_of(course), request).order_by("path")
-                .only(*LESSON_FIELDS))
+    return list(course.visible_lessons(request).only(*LESSON_FIELDS))
 
 
 def completed_keys(user, course_key):
@@ -75,10 +68,7 @@ def next_lesson(lessons, done, last_key=None):
 def missing_prerequisites(course, request):
     """The prerequisite courses (in the course's language) the user has not completed."""
     user = request.user
-    keys = course.prerequisites.values("translation_key")
-    required = list(visible_pages(CoursePage.objects.filter(translation_key__in=keys,
-                                                      locale_id=course.locale_id), request)
-                    .order_by("title"))
+    required = list(course.prerequisite_courses(request))
     if not required:
         return []
     completed = set()
@@ -98,7 +88,7 @@ def refresh_completion(user, course):
     lessons = course_lessons(course)
     done = completed_keys(user, course.translation_key)
     counted = lessons
-    if course.completion_rule == CompletionRule.ALL_QUIZZES:
+    if course.completed_by_quizzes:
         counted = [lesson for lesson in lessons if lesson.has_quiz] or lessons
     if counted and all(lesson.translation_key in done for lesson in counted):
         enrolment.completed_at = timezone.now()
@@ -129,7 +119,7 @@ def _modules_with_lessons(modules, lessons, done):
 
 def course_context(course, request):
     user = request.user
-    modules = list(visible_pages(ModulePage.objects.child_of(course), request).order_by("path"))
+    modules = list(course.visible_modules(request))
     lessons = course_lessons(course, request)
     enrolment = enrolment_for(user, course)
     done = completed_keys(user, course.translation_key) if enrolment else set()
@@ -149,9 +139,8 @@ def course_context(course, request):
 
 def module_context(module, request):
     user = request.user
-    course = CoursePage.objects.ancestor_of(module).first()
-    lessons = list(visible_pages(LessonPage.objects.child_of(module), request).order_by("path")
-                   .only(*LESSON_FIELDS))
+    course = module.get_course()
+    lessons = list(module.visible_lessons(request).only(*LESSON_FIELDS))
     enrolment = enrolment_for(user, course) if course else None
     done = completed_keys(user, course.translation_key) if enrolment else set()
     for lesson in lessons:
@@ -211,8 +200,8 @@ def quiz_state(lesson, course, user):
 
 def lesson_context(lesson, request):
     user = request.user
-    course = CoursePage.objects.ancestor_of(lesson).first()
-    module = ModulePage.objects.ancestor_of(lesson).first()
+    course = lesson.get_course()
+    module = lesson.get_module()
     lessons = course_lessons(course, request) if course else []
     keys = [item.translation_key for item in lessons]
     position = keys.index(lesson.translation_key) if lesson.translation_key in keys else None
@@ -255,7 +244,7 @@ def library_cards(lesson, request):
 
 def course_listing(index, request):
     user = request.user
-    courses = list(visible_pages(CoursePage.objects.child_of(index), request).order_by("path"))
+    courses = list(index.visible_courses(request))
     enrolments = {}
     if user.is_authenticated:
         enrolments = {e.course_key: e for e in Enrolment.objects.filter(
@@ -263,38 +252,3 @@ def course_listing(index, request):
     for course in courses:
         course.user_enrolment = enrolments.get(course.translation_key)
     return courses
-
-
-def my_studies(request):
-    """Every course the user is enrolled in, in the current language where it exists."""
-    user = request.user
-    enrolments = list(Enrolment.objects.filter(user=user).order_by("-enrolled_at"))
-    keys = [enrolment.course_key for enrolment in enrolments]
-    language = get_language()
-    chosen = {}
-    courses = visible_pages(CoursePage.objects.filter(translation_key__in=keys), request)
-    for course in courses.select_related("locale"):
-        current = chosen.get(course.translation_key)
-        if current is None or course.locale.language_code == language:
-            chosen[course.translation_key] = course
-    paths = models.Q()
-    for course in chosen.values():
-        paths |= models.Q(path__startswith=course.path)
-    lessons = (list(visible_pages(LessonPage.objects.filter(paths), request).order_by("path")
-                    .only(*LESSON_FIELDS)) if chosen else [])
-    done = set(LessonCompletion.objects.filter(user=user).values_list("lesson_key", flat=True))
-    rows = []
-    for enrolment in enrolments:
-        course = chosen.get(enrolment.course_key)
-        if course is None:
-            continue
-        own = [lesson for lesson in lessons if lesson.path.startswith(course.path)]
-        rows.append({
-            "course": course,
-            "enrolment": enrolment,
-            "progress": Progress(sum(lesson.translation_key in done for lesson in own),
-                                 len(own)),
-            "next_lesson": None if enrolment.completed_at else next_lesson(
-                own, done, enrolment.last_lesson_key),
-        })
-    return rows
