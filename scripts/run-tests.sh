@@ -47,31 +47,41 @@ REDIS_URL_FOR_TESTS=$(scripts/redis.sh start) || { fail "Redis did not start"; e
 echo "Redis: $REDIS_URL_FOR_TESTS"
 export TEST_REDIS_URL="$REDIS_URL_FOR_TESTS"
 
-step "suites on SQLite and PostgreSQL (in parallel)"
-run_suite() {  # name, then environment assignments
-  local name=$1; shift
+step "suites on SQLite and PostgreSQL (in parallel), then the browser journeys"
+run_suite() {  # name, marker expression, then environment assignments
+  local name=$1 markers=$2; shift 2
   env "$@" TEST_SEARCH_INDEX_PREFIX="test-$name-$$" \
-    $PY -m pytest -m "not e2e" -q -p no:cacheprovider \
+    $PY -m pytest -m "$markers" -q -p no:cacheprovider \
     --junitxml="$LOGS/$name.xml" >"$LOGS/$name.log" 2>&1
 }
-run_suite sqlite DATABASE_URL= & sqlite_pid=$!
-run_suite postgres DATABASE_URL="$PG_URL" & pg_pid=$!
-wait $sqlite_pid || fail "SQLite suite"
-wait $pg_pid || fail "PostgreSQL suite"
-for name in sqlite postgres; do
-  echo "-- $name"; tail -n 40 "$LOGS/$name.log"
-done
 
 # tests/e2e also holds the layout checks of every public page type at three widths
 # (screenshots in var/screenshots/) and the Nu Html Checker (vnu.jar, on the installed Java).
-step "browser journeys, layout checks (Chromium + axe-core), Nu Html Checker"
 # One process per file: the live-server tests flush the database, and a flush in one
 # file's tests left later files without the migrations' rows (root collection,
 # regions) when all ran in one process.
-for journey in tests/e2e/test_*.py; do
-  name=$(basename "$journey" .py)
-  DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -m e2e -q -p no:cacheprovider \
-    --junitxml="$LOGS/e2e-$name.xml" "$journey" || fail "browser journeys ($name)"
+run_journeys() {
+  local status=0 journey name
+  for journey in tests/e2e/test_*.py; do
+    name=$(basename "$journey" .py)
+    DJANGO_ALLOW_ASYNC_UNSAFE=true DATABASE_URL= $PY -m pytest -m e2e -q -p no:cacheprovider \
+      --junitxml="$LOGS/e2e-$name.xml" "$journey" >"$LOGS/e2e-$name.log" 2>&1 || {
+        echo "FAILED: browser journeys ($name)"; tail -n 60 "$LOGS/e2e-$name.log"; status=1; }
+  done
+  return $status
+}
+
+# The OpenSearch tests (marker search_engine) do not depend on the database engine:
+# they run once, in the SQLite suite. The PostgreSQL suite is the longer one, so the
+# browser journeys follow the SQLite suite on the core it frees.
+( run_suite sqlite "not e2e" DATABASE_URL= || { echo "FAILED: SQLite suite"; exit 1; }
+) & sqlite_pid=$!
+run_suite postgres "not e2e and not search_engine" DATABASE_URL="$PG_URL" & pg_pid=$!
+wait $sqlite_pid || fail "SQLite suite"
+run_journeys || fail "browser journeys, layout checks (Chromium + axe-core), Nu Html Checker"
+wait $pg_pid || fail "PostgreSQL suite"
+for name in sqlite postgres; do
+  echo "-- $name"; tail -n 40 "$LOGS/$name.log"
 done
 
 step "summary"
