@@ -95,6 +95,35 @@ class DescriptionStreamBlock(blocks.StreamBlock):
     other = OtherSectionBlock()
 
 
+class PhaseBlock(OtherSectionBlock):
+    """A phase of the development work (Innokylä's development task), with its own heading."""
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Development task")
+        default_heading = _("Development task")
+        anchor = "phase"
+
+
+class DevelopmentPathStreamBlock(blocks.StreamBlock):
+    """The development path (kehittämisen polku): how the model was developed."""
+
+    operating_environment = _section_block(
+        "path-operating-environment", SECTION_HEADINGS["operating_environment"]
+    )
+    starting_point = _section_block(
+        "path-starting-point", _("Starting point and strategic links")
+    )
+    phase = PhaseBlock()
+    other = OtherSectionBlock()
+
+
+class EvaluationNotesBlock(blocks.StreamBlock):
+    """Text of an evaluation that is not a rated criterion (summaries, comments)."""
+
+    other = OtherSectionBlock()
+
+
 class ProgrammeSectionsBlock(blocks.StreamBlock):
     """Extra sections of a programme description beyond its fixed fields."""
 

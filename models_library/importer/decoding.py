@@ -150,7 +150,8 @@ def _decode_single_byte_or_utf8(data: bytes) -> str:
     Windows-1252 and Latin-1 agree on the Finnish letters; they differ in
     0x80–0x9F where Windows-1252 has typographic characters (–, ”, €, •) and
     Latin-1 only control characters. A nearly valid UTF-8 file (a few broken
-    bytes) is also considered, so that its letters do not turn into "Ã¤".
+    bytes) is also considered, so that its letters do not turn into "Ã¤", and so is a
+    file whose lines are in different encodings (read line by line).
     """
     try:
         return data.decode("utf-8")
@@ -163,9 +164,25 @@ def _decode_single_byte_or_utf8(data: bytes) -> str:
             candidates.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
+    candidates.append(_decode_mixed(data))
     candidates.append(data.decode("utf-8", errors="replace"))
     # max() keeps the first of equal scores, so the order above is the preference.
     return max(candidates, key=_plausibility)
+
+
+def _decode_mixed(data: bytes) -> str:
+    """Each line as UTF-8 when it is valid UTF-8, else as Windows-1252 (Latin-1 as a last
+    resort): a file pasted together from pages saved in different encodings."""
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                lines.append(line.decode("latin-1"))
+    return "\n".join(lines)
 
 
 def _refuse_old_encodings(data: bytes) -> None:

@@ -39,6 +39,7 @@ from wagtail.search import index
 
 from models_library.blocks import SECTION_HEADINGS
 from models_library.models import (
+    EvaluationCriterion,
     Funder,
     LibraryIndexPage,
     OperatingModelPage,
@@ -47,9 +48,41 @@ from models_library.models import (
 from models_library.models.taxonomy import translation_key_for
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload, normalise_text
-from .mapping import KIND_NAMES, DescriptionMapper, NewFunder, PageValues
-from .parser import OPERATING_MODEL, PROGRAMME, SECTION_KEYS, ParsedDescription, parse
+from .devpath import ParsedTab, parse_development_path, parse_evaluation
+from .mapping import (
+    KIND_NAMES,
+    MAX_HEADING,
+    MAX_TITLE,
+    DescriptionMapper,
+    NewFunder,
+    PageValues,
+    plain_text,
+    truncate,
+)
+from .messages import translate_warning
+from .parser import (
+    OPERATING_MODEL,
+    OTHER_SECTION,
+    PROGRAMME,
+    SECTION_KEYS,
+    ParsedDescription,
+    _lines,
+    parse,
+)
 from .richtext import text_to_rich_text
+from .tabs import (
+    DESCRIPTION,
+    DEVELOPMENT_PATH,
+    EVALUATION,
+    PROGRAMME_PAGE,
+    TAB_NAMES,
+    Address,
+    guess_other_page,
+    guess_tab,
+    read_address,
+    same_model_address,
+    split_url_line,
+)
 from .taxonomy import TaxonomyIndex
 
 logger = logging.getLogger(__name__)
@@ -87,6 +120,9 @@ class ImportResult:
     published: bool = False
     new_funders: list[str] = field(default_factory=list)
     edit_url: str = ""  # set by the admin view
+    tab: str = ""  # which part of the page was filled: DESCRIPTION, DEVELOPMENT_PATH, ...
+    other_lines: int = 0  # lines of text kept in "other sections"
+    source_url: str = ""  # the Innokylä address used (given, or from a "URL:" line)
 
     @property
     def ok(self) -> bool:
@@ -95,6 +131,11 @@ class ImportResult:
     @property
     def kind_name(self) -> str:
         return KIND_NAMES.get(self.kind, "")
+
+    @property
+    def tab_name(self) -> str:
+        """The filled part in the active language ("description", "development path", ...)."""
+        return _(TAB_NAMES[self.tab]) if self.tab in TAB_NAMES else ""
 
     def report_line(self) -> str:
         """One line for the command's report."""
@@ -108,9 +149,11 @@ class ImportResult:
         if self.other_sections:
             other += " [" + "; ".join(self.other_sections) + "]"
         funders = f"  new funders: {', '.join(self.new_funders)}" if self.new_funders else ""
+        tab = f"  tab={self.tab}" if self.tab else ""
         return (
-            f'OK    {self.name}  {self.kind_name}  "{self.title}"  {action}{page}  '
-            f"fields={len(self.mapped_fields)}  {other}  warnings={len(self.warnings)}{funders}"
+            f'OK    {self.name}  {self.kind_name}  "{self.title}"  {action}{page}{tab}  '
+            f"fields={len(self.mapped_fields)}  {other}  other lines={self.other_lines}  "
+            f"warnings={len(self.warnings)}{funders}"
         )
 
 
@@ -238,7 +281,16 @@ class Importer:
         try:
             if not decoded:
                 text = check_pasted_text(text)
-            parsed = parse(text)
+            url_line, text = split_url_line(text)
+            source_url = source_url or url_line
+            address = read_address(source_url)
+            tab = self._tab_of(address, text)
+            if tab == DEVELOPMENT_PATH:
+                parsed_tab = parse_development_path(text)
+            elif tab == EVALUATION:
+                parsed_tab = parse_evaluation(text)
+            else:
+                parsed = self._parse_description(text, address)
         except ImportInputError as error:
             return ImportResult(FAILED, name=name, error=_(error.message))
         except Exception as error:  # the parser must never take the batch down
@@ -246,7 +298,32 @@ class Importer:
             return ImportResult(FAILED, name=name,
                                 error=_("The file could not be read (%(error)s).")
                                 % {"error": error})
+        if tab in (DEVELOPMENT_PATH, EVALUATION):
+            return self.import_tab(parsed_tab, address, name=name)
         return self.import_parsed(parsed, name=name, source_url=source_url)
+
+    def _tab_of(self, address: Address, text: str) -> str:
+        """The tab a text is, from its address, else from the text; refuses other pages."""
+        if address.other_page:
+            raise ImportInputError(_refusal(address.other_page))
+        if address.kind == OPERATING_MODEL:
+            return address.tab
+        if address.kind == PROGRAMME:
+            return PROGRAMME_PAGE
+        return guess_tab(_lines(text)) or DESCRIPTION
+
+    def _parse_description(self, text: str, address: Address) -> ParsedDescription:
+        try:
+            return parse(text)
+        except ImportInputError as error:
+            if address.kind or "does not look like an Innokylä page" not in error.message:
+                raise
+            other = guess_other_page(_lines(text))
+            raise ImportInputError(_refusal(other) if other else _(
+                "This does not look like an Innokylä operating model or programme: none of "
+                "their fields were found. The importer reads operating models (the description, "
+                "development path and evaluation tabs) and programmes."
+            )) from None
 
     def import_parsed(self, parsed: ParsedDescription, *, name: str = "",
                       source_url: str = "") -> ImportResult:
@@ -285,6 +362,10 @@ class Importer:
         result.title = values.title
         result.mapped_fields = values.mapped_fields()
         result.other_sections = values.other_headings
+        result.other_lines = sum(_line_count(block.text) for block in values.blocks
+                                 if block.key == OTHER_SECTION)
+        result.tab = DESCRIPTION if parsed.kind == OPERATING_MODEL else ""
+        result.source_url = source_url
         result.warnings = list(values.warnings)
         result.new_funders = [funder.name for funder in values.new_funders]
 
@@ -337,6 +418,145 @@ class Importer:
         result.page = page
         if self.publish and revision is not None:
             self._publish(page, revision, result)
+
+    # Tabs of an operating model (development path, evaluation)
+
+    def import_tab(self, parsed: ParsedTab, address: Address, *, name: str = "") -> ImportResult:
+        """Fill one tab of an operating model (found by address, else by title) as a new
+        draft revision, never touching its other parts; a missing model is created as a
+        draft that the other tabs complete later."""
+        result = ImportResult(PREVIEW, name=name or parsed.title, kind=OPERATING_MODEL,
+                              title=parsed.title, tab=parsed.tab, source_url=address.url)
+        result.warnings = [translate_warning(warning, _) for warning in parsed.warnings]
+        result.other_sections = [section.heading for section in parsed.other_sections]
+        result.other_lines = parsed.other_line_count()
+        self._created_page = None
+        try:
+            with transaction.atomic():
+                self._import_tab(parsed, address, result)
+        except ImportInputError as error:
+            self._fail(result, _(error.message))
+        except ValidationError as error:
+            self._fail(result, _("The page could not be saved: %(errors)s")
+                       % {"errors": _validation_text(error)})
+        except Exception as error:
+            logger.exception("Innokylä import of %s failed", result.name)
+            self._fail(result, _("Unexpected error, nothing was saved: %(error)s")
+                       % {"error": f"{error.__class__.__name__}: {error}"})
+        return result
+
+    def _import_tab(self, parsed: ParsedTab, address: Address, result: ImportResult) -> None:
+        existing = self._model_for_tab(parsed, address, result)
+        if existing is not None and existing.locked and (
+            self.user is None or existing.locked_by_id != self.user.pk
+        ):
+            raise ImportInputError(
+                _("The existing page '%(title)s' (id %(id)d) is locked: unlock it to import "
+                  "a new version.") % {"title": existing.title, "id": existing.pk}
+            )
+        self._check_permissions(existing)
+        result.mapped_fields = tab_fields(parsed)
+        if existing is not None:
+            result.title = existing.draft_title or existing.title
+        if self.dry_run:
+            result.action = PREVIEW
+            result.would = UPDATED if existing is not None else CREATED
+            result.page = existing
+            return
+        if existing is None:
+            title = result.title
+            page = OperatingModelPage(title=title, locale=self.parent.locale, live=False,
+                                      owner=self.user, source_url=address.base)
+            apply_tab(page, parsed)
+            if not slugify(title):
+                page.slug = f"innokyla-{uuid.uuid4().hex[:8]}"
+            self.parent.add_child(instance=page)
+            self._created_page = page
+            revision = page.save_revision(user=self.user, log_action=False)
+            log(instance=page, action="wagtail.create", user=self.user, revision=revision,
+                content_changed=True)
+            result.action = CREATED
+        else:
+            page = existing.get_latest_revision_as_object()
+            before = tab_snapshot(page, parsed.tab)
+            apply_tab(page, parsed)
+            if address.base and not page.source_url:
+                page.source_url = address.base
+            if tab_snapshot(page, parsed.tab) == before and page.source_url == existing.source_url:
+                result.action = UNCHANGED
+                revision = None
+            else:
+                revision = page.save_revision(user=self.user, log_action=True)
+                result.action = UPDATED
+            if existing.live and revision is not None:
+                result.warnings.append(
+                    _("The page is live: the import was saved as a new draft revision to review "
+                      "and publish.")
+                )
+        result.page = page
+
+    def _model_for_tab(self, parsed: ParsedTab, address: Address, result: ImportResult):
+        """The operating model a tab belongs to, or None (then a new draft is made).
+
+        By the Innokylä address first; otherwise by title, but only when exactly one model
+        has that title and no other Innokylä address. Never a guess: when nothing fits, the
+        tab becomes a draft of its own and a notice says why.
+        """
+        tab_name = _(TAB_NAMES[parsed.tab])
+        if address.base:
+            page = find_by_address(address.url)
+            if page is not None:
+                if parsed.title and _norm(parsed.title) not in (
+                        _norm(page.title), _norm(page.draft_title)):
+                    result.warnings.append(_(
+                        "The %(tab)s names the model '%(tab_title)s' but the model at its "
+                        "Innokylä address is called '%(title)s': the %(tab)s was added to that "
+                        "model by its address, and the model's name was not changed."
+                    ) % {"tab": tab_name, "tab_title": parsed.title,
+                         "title": page.draft_title or page.title})
+                return page
+        if parsed.title:
+            matches = [
+                page for page in OperatingModelPage.objects.filter(
+                    locale__language_code=IMPORT_LANGUAGE,
+                ).filter(Q(title=parsed.title) | Q(draft_title=parsed.title)).order_by("path")
+                if not (address.base and page.source_url and read_address(page.source_url).base
+                        and not same_model_address(page.source_url, address.url))
+            ]
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                result.warnings.append(_(
+                    "%(count)d operating models are called '%(title)s': the %(tab)s was "
+                    "imported as a draft of its own so that it is not added to the wrong one. "
+                    "Give its Innokylä address to attach it."
+                ) % {"count": len(matches), "title": parsed.title, "tab": tab_name})
+                result.title = truncate(parsed.title, MAX_TITLE)
+                return None
+        if parsed.title:
+            result.title = truncate(plain_text(parsed.title), MAX_TITLE)
+            if not address.base:
+                result.warnings.append(_(
+                    "No operating model called '%(title)s' was found and the page has no "
+                    "Innokylä address: the %(tab)s was imported as a new draft of its own. "
+                    "Importing the model's description with the same name completes it."
+                ) % {"title": parsed.title, "tab": tab_name})
+            else:
+                result.warnings.append(_(
+                    "The operating model was not found: a new draft was created with the "
+                    "%(tab)s. Import the model's other tabs to complete it."
+                ) % {"tab": tab_name})
+        else:
+            stem = (result.name or "").rsplit("/", 1)[-1]
+            result.title = truncate(f"{_(TAB_NAMES[parsed.tab]).capitalize()}: {stem}"
+                                    if stem else _(TAB_NAMES[parsed.tab]).capitalize(),
+                                    MAX_TITLE)
+            result.warnings.append(_(
+                "The page names no operating model and has no Innokylä address: the %(tab)s "
+                "was imported as a draft of its own called '%(title)s'. Rename it, or import "
+                "it again with its Innokylä address."
+            ) % {"tab": tab_name, "title": result.title})
+        return None
 
     def _may_add_funders(self) -> bool:
         """Unknown funders become snippets, unless the admin user may not add funders."""
@@ -454,6 +674,8 @@ def find_existing(model, title: str, parent: Page, source_url: str = ""):
     if source_url:
         for candidate_model in (OperatingModelPage, ProgrammePage):
             page = candidate_model.objects.filter(source_url=source_url).order_by("path").first()
+            if page is None and read_address(source_url).base:
+                page = find_by_address(source_url, candidate_model)
             if page is None:
                 continue
             if candidate_model is not model:
@@ -547,3 +769,93 @@ def _validation_text(error: ValidationError) -> str:
         return "; ".join(f"{name}: {' '.join(messages)}"
                          for name, messages in error.message_dict.items())
     return " ".join(error.messages)
+
+
+def find_by_address(url: str, model=OperatingModelPage):
+    """The page whose Innokylä address names the same model as url (any tab), or None."""
+    address = read_address(url)
+    if not address.slug:
+        return None
+    candidates = model.objects.filter(source_url__icontains=address.slug).order_by("path")
+    return next((page for page in candidates if same_model_address(page.source_url, url)), None)
+
+
+def _refusal(page_type: str) -> str:
+    return _(
+        "This looks like %(page)s, not an operating model or a programme: nothing was imported. "
+        "The importer reads Innokylä operating models (the description, development path and "
+        "evaluation tabs, …/toimintamalli/NAME, …/kehittamisen-polku, …/arviointi) and "
+        "programmes (…/kokonaisuus/NAME)."
+    ) % {"page": _(page_type)}
+
+
+def _norm(text: str) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _line_count(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def _section_value(heading: str, text: str) -> dict:
+    heading = plain_text(heading)
+    if len(heading) > MAX_HEADING:
+        text = f"{heading}\n\n{text}"
+        heading = truncate(heading, MAX_HEADING)
+    return {"heading": heading, "body": RichText(text_to_rich_text(plain_text(text)))}
+
+
+def apply_tab(page, parsed: ParsedTab) -> None:
+    """Write a development path or evaluation tab to an operating model (its other parts
+    stay as they are)."""
+    if parsed.tab == DEVELOPMENT_PATH:
+        page.development_path_intro = plain_text(parsed.intro)
+        page.development_path = [
+            (section.key, _section_value(section.heading, section.text))
+            for section in parsed.sections
+        ]
+        return
+    page.evaluation_criteria = [
+        EvaluationCriterion(criterion=plain_text(item.criterion)[:300], rating=item.rating,
+                            note=plain_text(item.note), rated_on=parsed.rated_on)
+        for item in parsed.criteria
+    ]
+    notes = []
+    if parsed.intro:
+        notes.append(("other", _section_value("Arviointi", parsed.intro)))
+    notes += [("other", _section_value(section.heading, section.text))
+              for section in parsed.sections]
+    page.evaluation_notes = notes
+
+
+def tab_snapshot(page, tab: str):
+    """What a tab import controls on a page, comparable across saves."""
+    if tab == DEVELOPMENT_PATH:
+        return (page.development_path_intro,
+                [(child.block_type, child.block.get_prep_value(child.value))
+                 for child in page.development_path])
+    return (
+        [(row.criterion, row.rating, row.note, row.rated_on)
+         for row in page.evaluation_criteria.all()],
+        [(child.block_type, child.block.get_prep_value(child.value))
+         for child in page.evaluation_notes],
+    )
+
+
+def tab_fields(parsed: ParsedTab) -> list[tuple[str, str, str]]:
+    """(name, label, value) rows of a tab for the preview."""
+    rows = []
+    if parsed.tab == DEVELOPMENT_PATH:
+        if parsed.intro:
+            rows.append(("development_path_intro", _("Introduction"), parsed.intro))
+        for section in parsed.sections:
+            rows.append(("development_path", section.heading, section.text))
+        return rows
+    for item in parsed.criteria:
+        rows.append(("evaluation_criteria", item.criterion,
+                     f"{item.rating_text}. {item.note}".strip()))
+    if parsed.intro:
+        rows.append(("evaluation_notes", "Arviointi", parsed.intro))
+    for section in parsed.sections:
+        rows.append(("evaluation_notes", section.heading, section.text))
+    return rows

@@ -22,6 +22,8 @@ from wagtail.search import index
 
 from models_library.blocks import (
     DescriptionStreamBlock,
+    DevelopmentPathStreamBlock,
+    EvaluationNotesBlock,
     ProgrammeSectionsBlock,
     missing_required_sections,
 )
@@ -198,6 +200,19 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
                                     verbose_name=_("topics"))
     description = StreamField(DescriptionStreamBlock(), blank=True,
                               verbose_name=_("description sections"))
+    development_path_intro = models.TextField(
+        _("development path introduction"), blank=True,
+        help_text=_("A short text above the development path's sections."),
+    )
+    development_path = StreamField(
+        DevelopmentPathStreamBlock(), blank=True, verbose_name=_("development path"),
+        help_text=_("How the model was developed: operating environment, starting point and "
+                    "the phases of the work (Innokylä's development path tab)."),
+    )
+    evaluation_notes = StreamField(
+        EvaluationNotesBlock(), blank=True, verbose_name=_("evaluation notes"),
+        help_text=_("Text of the evaluation besides the rated criteria."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -213,6 +228,9 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
                         heading=_("Cover image")),
         FieldPanel("description"),
         InlinePanel("evaluation_criteria", label=_("Evaluation checklist")),
+        FieldPanel("evaluation_notes"),
+        FieldPanel("development_path_intro"),
+        FieldPanel("development_path"),
         InlinePanel("development_log", label=_("Development log")),
         InlinePanel("attachments", label=_("Attachments")),
         InlinePanel("links", label=_("Links")),
@@ -222,6 +240,7 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("description"),
+        index.SearchField("development_path"),
         index.FilterField("stage"),
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.RelatedFields("phenomena", [index.SearchField("name")]),
@@ -231,7 +250,8 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
     ]
     api_fields = api_fields(
         "summary", "stage", "implementation_place", "description", "evaluation_criteria",
-        "development_log", "authors", "source_url", "source_created", "source_modified",
+        "evaluation_notes", "development_path_intro", "development_path", "development_log",
+        "authors", "source_url", "source_created", "source_modified",
         terms=("regions", "municipalities", "funders", "target_groups", "phenomena"),
         extra=(APIField("programme", serializer=RelatedPageField()),
                APIField("variant_of", serializer=RelatedPageField())),
