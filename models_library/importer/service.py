@@ -320,8 +320,8 @@ class Importer:
                 raise
             other = guess_other_page(_lines(text))
             raise ImportInputError(_refusal(other) if other else _(
-                "This does not look like an Innokylä operating model or programme: none of "
-                "their fields were found. The importer reads operating models (the description, "
+                "This does not look like an Innokylä page: no fields of an operating model or a "
+                "programme were found. The importer reads operating models (the description, "
                 "development path and evaluation tabs) and programmes."
             )) from None
 

@@ -331,3 +331,43 @@ def test_the_preview_shows_the_parsers_warnings_in_the_editors_language(
         assert html.escape(warning) in page or warning in page
     assert english not in page and html.escape(english) not in page
     assert "seems to be cut off" not in page
+
+
+def test_a_development_path_is_previewed_and_imported_onto_its_model(admin_client, parent):
+    from tests.models_library.importer_support import FIXTURES
+
+    tabs = FIXTURES / "valilehdet"
+    base = "https://innokyla.fi/fi/toimintamalli/tyokykyohjaamo-kirjastossa"
+    response = preview(admin_client, parent, [upload("kuvaus.txt", (tabs / "kuvaus_ohjaamo.txt")
+                                                     .read_bytes())], source_url=base)
+    admin_client.post(URL, {"action": "create", "token": token_of(response)})
+    model = OperatingModelPage.objects.get()
+
+    response = preview(admin_client, parent, [upload("polku.txt", (tabs / "polku_ohjaamo.txt")
+                                                     .read_bytes())],
+                       source_url=f"{base}/kehittamisen-polku")
+    page = response.content.decode()
+    assert "updates the existing page with a new revision" in page
+    assert "Tab: <strong>development path</strong>" in page
+    assert "Lines in other sections: <strong>1</strong>" in page
+    assert list(latest(model).development_path) == []  # a preview saves nothing
+
+    result = admin_client.post(URL, {"action": "create", "token": token_of(response)})
+    page = result.content.decode()
+    assert "Updated with a new draft revision" in page
+    assert "<td>development path</td>" in page and "<td>1</td>" in page
+    assert [block.value["heading"] for block in latest(model).development_path][:2] == [
+        "Toimintaympäristö", "Lähtötilanne ja strategiset liittymäkohdat"]
+    assert OperatingModelPage.objects.count() == 1
+
+
+def test_a_news_item_is_refused_by_name_in_the_preview(admin_client, parent):
+    from tests.models_library.importer_support import FIXTURES
+
+    news = (FIXTURES / "valilehdet" / "uutinen.txt").read_bytes()
+    response = preview(admin_client, parent, [upload("uutinen.txt", news)])
+
+    page = html.unescape(response.content.decode())
+    assert "This looks like a news item, not an operating model or a programme" in page
+    assert not response.context["can_create"]
+    assert OperatingModelPage.objects.count() == 0

@@ -218,3 +218,32 @@ def test_the_parsers_warnings_are_whole_sentences_in_the_commands_language(
 
     assert warning in [line.strip() for line in output.splitlines()]
     assert "%(" not in output  # no message template leaks unfilled
+
+
+def test_the_summary_lists_each_file_with_its_tab_and_other_lines(parent, tmp_path):
+    tabs = FIXTURES / "valilehdet"
+    base = "https://innokyla.fi/fi/toimintamalli/tyokykyohjaamo-kirjastossa"
+    description = tmp_path / "kuvaus.txt"
+    description.write_bytes((tabs / "kuvaus_ohjaamo.txt").read_bytes())
+    path = tmp_path / "polku.txt"
+    path.write_bytes(f"URL: {base}/kehittamisen-polku\n".encode()
+                     + (tabs / "polku_ohjaamo.txt").read_bytes())
+    news = tmp_path / "uutinen.txt"
+    news.write_bytes((tabs / "uutinen.txt").read_bytes())
+
+    output, error = run_failing(description, path, news)
+
+    lines = output.splitlines()
+    per_file = lines[lines.index("Per file:") + 1:-1]
+    assert per_file == [
+        f"  {description}: created, tab: description, 0 lines in other sections",
+        f"  {path}: updated, tab: development path, 1 line in other sections",
+        f"  {news}: refused: This looks like a news item, not an operating model or a "
+        "programme: nothing was imported. The importer reads Innokylä operating models (the "
+        "description, development path and evaluation tabs, …/toimintamalli/NAME, "
+        "…/kehittamisen-polku, …/arviointi) and programmes (…/kokonaisuus/NAME).",
+    ]
+    assert lines[-1].startswith("Summary: 3 file(s): 1 created, 1 updated, 0 unchanged, 1 failed.")
+    model_line = next(line for line in lines if line.startswith("OK") and "polku.txt" in line)
+    assert "tab=development_path" in model_line and "other lines=1" in model_line
+    assert "1 of 3 file(s) failed" in error

@@ -217,3 +217,23 @@ def test_the_preview_saves_nothing_and_says_what_would_happen(parent):
     assert result.other_lines == 1
     assert result.other_sections == ["Kokemusasiantuntijoiden havainnot"]
     assert list(latest(OperatingModelPage.objects.get()).development_path) == []
+
+
+def test_the_imported_tabs_show_on_the_published_model_page(parent, client):
+    for name in ("polku_ohjaamo.txt", "kuvaus_ohjaamo.txt", "arviointi_ohjaamo.txt"):
+        run(parent, name, source_url=ADDRESSES[name])
+    model = OperatingModelPage.objects.get()
+    model.get_latest_revision().publish()
+    model.refresh_from_db()
+
+    with translation.override("fi"):
+        response = client.get(model.url)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<h2 id="log-heading">Kehittämisen polku</h2>' in page
+    for heading in ("Kehittäjäjoukon kokoaminen ja yhteiskehittäminen",
+                    "Kokemusasiantuntijoiden havainnot", "Levittäminen"):
+        assert f">{heading}</h3>" in page
+    assert "Ryhmään kutsuttiin kirjastonhoitaja" in page
+    assert ">Vaikutuksista on näyttöä</th>" in page and "Arvioinnin yhteenveto" in page

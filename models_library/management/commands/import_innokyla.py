@@ -150,4 +150,17 @@ class Command(BaseCommand):
         elif not importer.publish and counts[FAILED] < len(results):
             line += " New and changed pages are drafts: review and publish them in the admin."
         style = self.style.ERROR if counts[FAILED] else self.style.SUCCESS
+        self.stdout.write("Per file:")
+        for result in results:
+            self.stdout.write(f"  {result.name}: {summary_of(result)}")
         self.stdout.write(style(line))
+
+
+def summary_of(result: ImportResult) -> str:
+    """One file in the summary: what happened, which tab was filled, lines kept as "other"."""
+    if result.action == FAILED:
+        return f"refused: {result.error}"
+    action = f"would be {result.would}" if result.action == PREVIEW else result.action
+    tab = f", tab: {result.tab.replace('_', ' ')}" if result.tab else ""
+    lines = "line" if result.other_lines == 1 else "lines"
+    return f"{action}{tab}, {result.other_lines} {lines} in other sections"
