@@ -29,6 +29,7 @@ from .service import (
     Importer,
     ImporterSetupError,
     ImportResult,
+    batched_search_indexing,
     check_pasted_text,
     default_parent,
 )
@@ -197,7 +198,8 @@ def _import_preview(request, preview):
     """Import a consumed preview's texts as drafts under its parent: (parent, results)."""
     parent = _parent_for(request, preview.parent_id)
     importer = Importer(parent=parent, user=request.user)
-    return parent, [
-        importer.import_text(name, text, source_url=preview.source_url, decoded=True)
-        for name, text in preview.inputs
-    ]
+    with batched_search_indexing():
+        return parent, [
+            importer.import_text(name, text, source_url=preview.source_url, decoded=True)
+            for name, text in preview.inputs
+        ]

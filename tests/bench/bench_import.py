@@ -6,6 +6,7 @@ refreshes the "Innokylä import" section of BENCHMARKS.md. Not collected by the
 normal test run (only test_*.py files are).
 """
 
+import contextlib
 import os
 import platform
 import random
@@ -16,11 +17,18 @@ import pytest
 from django.db import connection
 
 from models_library.importer import parse
-from models_library.importer.service import CREATED, UNCHANGED, Importer
+from models_library.importer.service import (
+    CREATED,
+    UNCHANGED,
+    Importer,
+    batched_search_indexing,
+)
 from models_library.models import LibraryIndexPage, Municipality, OperatingModelPage, ProgrammePage
 from portal.demo_utils import upsert_page
 
-DESCRIPTIONS = 1_000
+DESCRIPTIONS = int(os.environ.get("BENCH_IMPORT_DESCRIPTIONS", "1000"))
+# BENCH_IMPORT_PER_SAVE_INDEXING=1 measures the old way (every save indexed) for comparison.
+PER_SAVE_INDEXING = os.environ.get("BENCH_IMPORT_PER_SAVE_INDEXING") == "1"
 SEED = 2026
 
 PLACES = ["Varsinais-Suomen hyvinvointialue", "Pirkanmaa", "Etelä-Savo", "Pohjois-Karjala",
@@ -90,6 +98,19 @@ def generate(number, rng, municipalities):
     return "\n".join(lines) + "\n"
 
 
+def indexing():
+    return contextlib.nullcontext() if PER_SAVE_INDEXING else batched_search_indexing()
+
+
+def resident_megabytes():
+    """The process's resident memory now (Linux /proc), in MB."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except OSError:
+        return 0.0
+
+
 def rate(count, seconds):
     return count / seconds if seconds else float("inf")
 
@@ -117,16 +138,26 @@ def test_import_1000_descriptions(demo_site, record_benchmark):
 
     start = time.perf_counter()
     importer = Importer(parent=library)
-    results = [importer.import_bytes(name, data) for name, data in files]
+    results, memory = [], []
+    with indexing():  # as the command does: indexed in bulk
+        for number, (name, data) in enumerate(files, 1):
+            results.append(importer.import_bytes(name, data))
+            if number % (DESCRIPTIONS // 4 or 1) == 0:
+                memory.append(resident_megabytes())
     import_seconds = time.perf_counter() - start
     failed = [result.error for result in results if not result.ok]
     assert not failed, failed[:3]
     assert {result.action for result in results} == {CREATED}
     assert OperatingModelPage.objects.count() + ProgrammePage.objects.count() == DESCRIPTIONS
+    # Every imported model is in the search index after the batch.
+    imported = {result.page.pk for result in results if result.kind == "operating_model"}
+    found = {page.pk for page in OperatingModelPage.objects.search("numero")}
+    assert imported <= found, len(imported - found)
 
     start = time.perf_counter()
     again = Importer(parent=library)
-    repeat_results = [again.import_bytes(name, data) for name, data in files]
+    with indexing():
+        repeat_results = [again.import_bytes(name, data) for name, data in files]
     repeat_seconds = time.perf_counter() - start
     assert {result.action for result in repeat_results} == {UNCHANGED}
 
@@ -147,7 +178,11 @@ def test_import_1000_descriptions(demo_site, record_benchmark):
 `tests/bench/bench_import.py` generates {DESCRIPTIONS:,} Innokylä descriptions (two thirds
 operating models, one third programmes, with varied labels, sections, places, funders and
 tags), then imports them one by one as the management command does: every file in its own
-transaction, each page created as a draft with a revision and indexed for search.
+transaction, each page created as a draft with a revision; the batch is indexed for search
+in bulk (every 100 pages and at the end) as the command does.
+
+Resident memory during the import, after each quarter of the files:
+{" → ".join(f"{megabytes:.0f} MB" for megabytes in memory)}.
 
 | step | seconds | descriptions / second |
 |---|---:|---:|

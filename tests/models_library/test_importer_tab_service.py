@@ -237,3 +237,38 @@ def test_the_imported_tabs_show_on_the_published_model_page(parent, client):
         assert f">{heading}</h3>" in page
     assert "Ryhmään kutsuttiin kirjastonhoitaja" in page
     assert ">Vaikutuksista on näyttöä</th>" in page and "Arvioinnin yhteenveto" in page
+
+
+def search_ids(words):
+    return {page.pk for page in OperatingModelPage.objects.search(words)}
+
+
+def test_a_bulk_import_indexes_every_saved_page_once_at_the_end(parent):
+    from models_library.importer.service import batched_search_indexing
+
+    with batched_search_indexing():
+        run(parent, "kuvaus_ohjaamo.txt", source_url=BASE)
+        run(parent, "polku_eri_nimi.txt")
+        failed = run(parent, "uutinen.txt")
+        assert search_ids("kirjastossa") == set()  # not yet: indexed in bulk at the end
+    assert failed.action == FAILED
+
+    models = set(OperatingModelPage.objects.values_list("pk", flat=True))
+    assert len(models) == 2
+    assert search_ids("kirjastossa") | search_ids("työkykypiste") == models
+
+    # After the batch every save is indexed right away again.
+    model = OperatingModelPage.objects.get(title="Kirjaston työkykypiste")
+    model.title = "Lainattava työkykyvalmentaja"
+    model.save()
+    assert search_ids("lainattava") == {model.pk}
+
+
+def test_pages_saved_before_an_error_stops_the_batch_are_still_indexed(parent):
+    from models_library.importer.service import batched_search_indexing
+
+    with pytest.raises(RuntimeError), batched_search_indexing():
+        run(parent, "kuvaus_ohjaamo.txt", source_url=BASE)
+        raise RuntimeError("the batch stops")
+
+    assert search_ids("kirjastossa") == {OperatingModelPage.objects.get().pk}

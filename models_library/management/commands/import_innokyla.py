@@ -21,6 +21,7 @@ from models_library.importer.service import (
     Importer,
     ImporterSetupError,
     ImportResult,
+    batched_search_indexing,
 )
 
 SUFFIXES = (".txt", ".html", ".htm")
@@ -73,10 +74,11 @@ class Command(BaseCommand):
 
         verbosity = options["verbosity"]
         results = []
-        for path in files:
-            result = self._import(importer, path, source_url)
-            results.append(result)
-            self._report(result, verbosity)
+        with batched_search_indexing():  # indexed in bulk, also if the batch stops
+            for path in files:
+                result = self._import(importer, path, source_url)
+                results.append(result)
+                self._report(result, verbosity)
 
         self._summary(results, importer)
         failed = [result for result in results if result.action == FAILED]
