@@ -1,13 +1,16 @@
 """Generated media for the library demo: abstract cover images and small PDF files.
 
-Everything is drawn in code with deterministic colours, so the demo needs no
-binary files in the repository. Images and documents are found again by their
+Everything is drawn in code with deterministic colours (the palette and the alt
+texts' words are in ``data/demo_covers.yaml``), so the demo needs no binary files in
+the repository. Images and documents are found again by their
 title, which keeps the demo command idempotent.
 """
 
+import functools
 import hashlib
 import io
 import textwrap
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from PIL import Image as PillowImage
@@ -15,24 +18,28 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from portal.demo_utils import load_data
+
 COVER_SIZE = (1200, 675)
 
-# Colour, and how the alt text names it in each language (Finnish in the partitive plural).
-PALETTE = [
-    ((31, 92, 153), {"fi": "sinisiä", "sv": "blå", "en": "blue"}),
-    ((0, 128, 128), {"fi": "turkooseja", "sv": "turkosa", "en": "teal"}),
-    ((56, 132, 70), {"fi": "vihreitä", "sv": "gröna", "en": "green"}),
-    ((214, 118, 34), {"fi": "oransseja", "sv": "orangea", "en": "orange"}),
-    ((226, 184, 48), {"fi": "keltaisia", "sv": "gula", "en": "yellow"}),
-    ((108, 70, 148), {"fi": "violetteja", "sv": "lila", "en": "purple"}),
-    ((176, 58, 72), {"fi": "punaisia", "sv": "röda", "en": "red"}),
-]
+COVERS = Path(__file__).resolve().parent / "data" / "demo_covers.yaml"
 
-ALT_TEMPLATES = {
-    "fi": "Abstrakti kansikuva: {circles} ympyröitä ja {arcs} kaaria vaalealla taustalla.",
-    "sv": "Abstrakt omslagsbild: {circles} cirklar och {arcs} bågar på ljus bakgrund.",
-    "en": "Abstract cover image: {circles} circles and {arcs} arcs on a light background.",
-}
+
+@functools.cache
+def _covers():
+    """The palette as ((r, g, b), names by language) pairs and the alt-text templates."""
+    data = load_data(COVERS)
+    data.require(data, ("palette", "alt_text"), "top level")
+    palette = []
+    for number, entry in enumerate(data["palette"]):
+        where = f"palette[{number}]"
+        data.require(entry, ("colour", "fi", "sv", "en"), where)
+        colour = str(entry["colour"])
+        if len(colour) != 7 or not colour.startswith("#"):
+            raise data.error(where, f"colour {colour!r} is not #rrggbb")
+        rgb = tuple(int(colour[n:n + 2], 16) for n in (1, 3, 5))
+        palette.append((rgb, {language: entry[language] for language in ("fi", "sv", "en")}))
+    return palette, data.require(data["alt_text"], ("fi", "sv", "en"), "alt_text")
 
 
 def _seed(key):
@@ -41,14 +48,16 @@ def _seed(key):
 
 def _colours(key):
     seed = _seed(key)
-    first = seed[0] % len(PALETTE)
-    second = (first + 1 + seed[1] % (len(PALETTE) - 1)) % len(PALETTE)
-    return PALETTE[first], PALETTE[second]
+    palette, _alt_text = _covers()
+    first = seed[0] % len(palette)
+    second = (first + 1 + seed[1] % (len(palette) - 1)) % len(palette)
+    return palette[first], palette[second]
 
 
 def cover_alt_text(key, language="fi"):
     (_c1, circles), (_c2, arcs) = _colours(key)
-    return ALT_TEMPLATES[language].format(circles=circles[language], arcs=arcs[language])
+    _palette, alt_text = _covers()
+    return alt_text[language].format(circles=circles[language], arcs=arcs[language])
 
 
 def _tint(colour, amount):

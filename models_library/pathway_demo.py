@@ -18,6 +18,7 @@ from models_library.models import (
     ServicePathwayPage,
     TargetGroup,
 )
+from portal.demo_utils import load_data as read_data_file
 from portal.demo_utils import upsert_page, upsert_translation
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_pathways.json"
@@ -28,8 +29,9 @@ PTV_FIELDS = ("target_group", "service_class", "keywords", "service_area", "suom
 
 
 def load_data():
-    with DATA.open(encoding="utf-8") as handle:
-        return json.load(handle)
+    data = read_data_file(DATA)
+    data.require(data, ("documents", "index", "pathways"), "top level")
+    return data
 
 
 def _id(*parts):

@@ -9,12 +9,96 @@ Field values may be plain values, stream data, foreign keys, child relations
 (a list of unsaved child objects), parental many-to-many fields (a list of
 objects) or tags (a list of names); each kind is compared by what it means, not
 by object identity, so re-assigning equal data is not a change.
+
+The content itself is data: each app keeps its demo texts in YAML (or JSON) files
+under ``<app>/data/``, read by ``load_data``. A file that cannot be used stops the
+build with a ``DemoDataError`` that names the file and the place in it.
 """
 
+import json
+from pathlib import Path
+
+import yaml
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from taggit.managers import TaggableManager
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
+
+
+class DemoDataError(ValueError):
+    """A demo data file the builders cannot use; the message says which file and where."""
+
+
+def _shown(path):
+    try:
+        return str(path.relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
+
+
+def load_data(path):
+    """The mapping stored in the YAML or JSON file at ``path`` (JSON by the ``.json`` suffix)."""
+    path = Path(path)
+    name = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DemoDataError(f"{name}: cannot be read ({error})") from error
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        raise DemoDataError(
+            f"{name}, line {error.lineno}: not valid JSON ({error.msg})") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DemoDataError(f"{name}{place}: not valid YAML ({problem})") from error
+    if not isinstance(data, dict):
+        raise DemoDataError(f"{name}: the file must hold a mapping of names to content, "
+                            f"not {type(data).__name__}")
+    return DemoData(data, name)
+
+
+class DemoData(dict):
+    """A data file's top-level mapping that remembers the file's name for error messages."""
+
+    def __init__(self, data, name):
+        super().__init__(data)
+        self.name = name
+
+    def error(self, where, problem):
+        return DemoDataError(f"{self.name}: {where}: {problem}")
+
+    def require(self, mapping, keys, where):
+        """``mapping`` itself, once it is a mapping that has every one of ``keys``."""
+        if not isinstance(mapping, dict):
+            raise self.error(where, f"expected a mapping, found {type(mapping).__name__}")
+        missing = [key for key in keys if key not in mapping]
+        if missing:
+            raise self.error(where, f"missing {', '.join(missing)}")
+        return mapping
+
+    def choice(self, value, allowed, where):
+        """``value``, once it is one of ``allowed``."""
+        if value not in allowed:
+            raise self.error(where, f"{value!r} is not one of {', '.join(map(str, allowed))}")
+        return value
+
+    def stream(self, model, field_name, items, where):
+        """StreamField content from a list of ``{block type: raw value}`` items."""
+        stream_block = model._meta.get_field(field_name).stream_block
+        blocks = []
+        for position, item in enumerate(items or []):
+            place = f"{where}[{position}]"
+            if not isinstance(item, dict) or len(item) != 1:
+                raise self.error(place, "expected one 'block type: value' pair")
+            (block_type, raw), = item.items()
+            self.choice(block_type, list(stream_block.child_blocks), place)
+            blocks.append((block_type, stream_block.child_blocks[block_type].to_python(raw)))
+        return blocks
+
 
 # Bookkeeping fields of child rows that say nothing about their content.
 _CHILD_IGNORED_FIELDS = {"id", "sort_order"}

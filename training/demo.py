@@ -11,14 +11,13 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from portal.demo_utils import upsert_page, upsert_translation
+from portal.demo_utils import load_data, upsert_page, upsert_translation
 from portal.models import HomePage
 from portal.visibility import visible_pages
 from training.blocks import QuestionKind
@@ -40,8 +39,7 @@ TRANSLATION_LANGUAGES = ("sv", "en")
 
 
 def load(name):
-    with open(DATA / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_data(DATA / name)
 
 
 def credits(value):

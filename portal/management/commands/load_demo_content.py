@@ -2,9 +2,11 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
+
+from portal.demo_utils import DemoDataError
 
 # Each app contributes a ``build()``; later builders may rely on earlier ones.
 BUILDERS = ["portal.demo.build", "models_library.demo.build", "models_library.pathway_demo.build",
@@ -17,13 +19,16 @@ class Command(BaseCommand):
     help = "Build the demo site in code. Safe to run repeatedly: it updates, never duplicates."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            for path in BUILDERS:
-                import_string(path)()
-            sign_ins = []
-            if settings.DEBUG:
-                for path in DEV_BUILDERS:
-                    sign_ins += import_string(path)()
+        try:
+            with transaction.atomic():
+                for path in BUILDERS:
+                    import_string(path)()
+                sign_ins = []
+                if settings.DEBUG:
+                    for path in DEV_BUILDERS:
+                        sign_ins += import_string(path)()
+        except DemoDataError as error:  # nothing was written: the transaction rolled back
+            raise CommandError(f"The demo data cannot be used: {error}") from error
         address = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(self.style.SUCCESS(f"Demo content is in place: {address}/fi/"))
         if settings.DEBUG:
