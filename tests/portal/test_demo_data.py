@@ -62,8 +62,9 @@ def _library_copy(tmp_path, change):
     (lambda data: data["models"][1].update(stage="valmis"),
      "models[1] (tiimi-kymenlaakso).stage: 'valmis' is not one of"),
     (lambda data: data["models"][0].pop("slug"), "models[0]: missing slug"),
-    (lambda data: data["models"][0]["evaluation"][0].update(rating="blue"),
-     "models[0] (tiimi).evaluation[0].rating: 'blue' is not one of green, yellow, red"),
+    (lambda data: data["models"][1]["evaluation"][0].update(rating="blue"),
+     "models[1] (tiimi-kymenlaakso).evaluation[0].rating: 'blue' is not one of green, "
+     "yellow, red"),
     (lambda data: data["models"][1].update(variant_of="tiimi-typo"),
      "models[1] (tiimi-kymenlaakso): a reference to an entry above: 'tiimi-typo'"),
     (lambda data: data["front_door"]["featured"].append("nowhere"),
