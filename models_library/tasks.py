@@ -12,6 +12,7 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.search.index import insert_or_update_object
 
+from models_library.document_index import reindex_pages_using
 from models_library.text_extraction import Extraction, Status, extract
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def extract_document(document):
             language=result.language)
     document.refresh_from_db()
     insert_or_update_object(document)
+    reindex_pages_using([document.pk])
     return document.extraction_status
 
 

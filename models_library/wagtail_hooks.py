@@ -10,6 +10,7 @@ from models_library.models import (
     Phenomenon,
     ProgrammePage,
     Region,
+    ServicePathwayPage,
     Stage,
     TargetGroup,
 )
@@ -110,6 +111,16 @@ def library_search_types():
         }),
         SearchType("programme", ProgrammePage, _("Programme"), facets=PLACE_FACETS),
     ]
+
+
+@hooks.register("register_search_type")
+def pathway_search_type():
+    """Service pathways, found also by the text of the public documents their steps use:
+    a document hit shows the pathway (see ``ServicePathwayPage.document_text``)."""
+    return SearchType("pathway", ServicePathwayPage, _("Service pathway"), facets={
+        "target_group": ["target_groups__code"],
+        "region": ["regions__code"],
+    })
 
 
 @hooks.register("register_search_facet")

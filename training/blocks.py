@@ -57,6 +57,11 @@ class LibraryPageBlock(blocks.StructBlock):
         label = _("Library page")
         template = "training/blocks/library_page.html"
 
+    def get_searchable_content(self, value):
+        # The note shows only while the chosen page is visible to the reader, which the
+        # index cannot know: it stays out of search.
+        return []
+
 
 class AnswerChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Choice"), max_length=300)
@@ -131,6 +136,15 @@ class QuizBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Quiz")
+
+    def get_searchable_content(self, value):
+        """Only what every reader of the lesson sees: the heading and the introduction.
+
+        Questions, choices, accepted answers and explanations are shown to enrolled
+        trainees only, so they are never indexed (a search must not reveal them).
+        """
+        return [value.get("heading") or "",
+                *self.child_blocks["intro"].get_searchable_content(value.get("intro"))]
 
 
 class LessonStreamBlock(blocks.StreamBlock):

@@ -29,6 +29,25 @@ class PortalDocumentQuerySet(DocumentQuerySet):
         return self.exclude(hidden) if restricted else self
 
 
+MAX_INDEXED_TEXT = 200_000  # characters of one page's document text sent to the index
+
+
+def public_document_text(document_ids):
+    """Title, description and extracted text of the public documents among ``document_ids``.
+
+    Pages that use documents index this text (``document_text`` search field), so the
+    portal search finds a pathway or a model by words that occur only inside its files.
+    Documents in a private collection contribute nothing, whoever uses them.
+    """
+    ids = [pk for pk in document_ids if pk]
+    if not ids:
+        return ""
+    rows = PortalDocument.objects.public().filter(pk__in=ids).order_by("pk").values_list(
+        "title", "description", "extracted_text")
+    text = "\n".join(part for row in rows for part in row if part)
+    return text[:MAX_INDEXED_TEXT]
+
+
 class PortalDocument(AbstractDocument):
     class Language(models.TextChoices):
         FINNISH = "fi", _("Finnish")

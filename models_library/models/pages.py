@@ -28,6 +28,7 @@ from models_library.blocks import (
     missing_required_sections,
 )
 from models_library.forms import OperatingModelPageForm
+from models_library.models.documents import public_document_text
 from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
 from models_library.serializers import RelatedPageField, TagListField, TermListField
@@ -83,6 +84,10 @@ class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
         )
         return context
 
+    def document_text(self):
+        """The text of the page's public attachments, for the search index."""
+        return public_document_text([item.document_id for item in self.attachments.all()])
+
 
 class ProgrammePage(LibraryPageMixin, BasePage):
     """Kokonaisuus: a programme or project, possibly with sub-programmes and models."""
@@ -132,6 +137,7 @@ class ProgrammePage(LibraryPageMixin, BasePage):
         index.SearchField("intended_results"),
         index.SearchField("partners"),
         index.SearchField("other_sections"),
+        index.SearchField("document_text"),
         *PlaceMixin.place_search_fields,
         *SourceMixin.source_search_fields,
     ]
@@ -245,6 +251,7 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.RelatedFields("phenomena", [index.SearchField("name")]),
         index.RelatedFields("programme", [index.SearchField("title")]),
+        index.SearchField("document_text"),
         *PlaceMixin.place_search_fields,
         *SourceMixin.source_search_fields,
     ]

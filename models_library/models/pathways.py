@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from models_library import pathway_diagram
 from models_library.blocks import PathwayStepsBlock
+from models_library.models.documents import public_document_text
 from models_library.models.mixins import ContactMixin
 from models_library.models.pages import RICH, OperatingModelPage
 from models_library.serializers import PageListField, TermListField
@@ -80,6 +81,7 @@ class ServicePathwayPage(ContactMixin, BasePage):
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.RelatedFields("regions", [index.SearchField("name")]),
         index.RelatedFields("operating_models", [index.SearchField("title")]),
+        index.SearchField("document_text"),
     ]
     api_fields = [
         APIField("summary"),
@@ -116,6 +118,15 @@ class ServicePathwayPage(ContactMixin, BasePage):
         self.step_count = pathway_diagram.step_count(raw)
         self.operating_models = list(OperatingModelPage.objects.filter(pk__in=model_ids))
         self.documents = list(get_document_model().objects.filter(pk__in=document_ids))
+
+    def document_text(self):
+        """The text of the public documents the steps link to, for the search index.
+
+        A word found only inside a document finds this pathway: the result is the
+        pathway (with its region and target group facets), whose page links to the
+        document. Private documents add nothing.
+        """
+        return public_document_text([document.pk for document in self.documents.all()])
 
     def diagram(self, request=None):
         """The steps as a drawable tree; two queries whatever the number of steps."""

@@ -57,6 +57,10 @@ class SearchTermsMixin(models.Model):
     """
 
     ANALYSED_FIELDS = {"search_terms", "title_terms"}
+    # Search fields computed with queries (e.g. the text of the documents a page uses):
+    # indexed and analysed like the rest, but left out of snippets (``related=False``),
+    # which must not cost a query per result.
+    RELATED_TEXT_FIELDS = {"document_text"}
     search_terms_fields = [
         index.SearchField("search_terms"),
         index.AutocompleteField("title_terms"),
@@ -75,6 +79,8 @@ class SearchTermsMixin(models.Model):
         ``related=False`` leaves out related objects (no queries: for snippets).
         """
         skip = set(self.ANALYSED_FIELDS) | (set() if title else {"title"})
+        if not related:
+            skip |= set(self.RELATED_TEXT_FIELDS)
         kinds = (index.SearchField, index.RelatedFields) if related else (index.SearchField,)
         texts = []
         for field in self.get_search_fields():
