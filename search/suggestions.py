@@ -14,7 +14,13 @@ from wagtail.search.backends import get_search_backend
 
 from portal import morphology
 from search import query as search_query
-from search.engine import FALLBACK_BACKEND, cluster_errors, is_cluster, visible_pages
+from search.engine import (
+    FALLBACK_BACKEND,
+    PortalSearch,
+    cluster_errors,
+    is_cluster,
+    visible_pages,
+)
 from search.registry import search_types
 
 MAX_SUGGESTIONS = 8
@@ -45,11 +51,11 @@ def autocomplete(request, raw, language):
         return []
     backend = get_search_backend("default")
     try:
-        ids = _autocomplete_ids(backend, " ".join(words), queryset)
+        ids = _suggested_ids(backend, words, language, queryset)
     except cluster_errors():
         if not is_cluster(backend) or FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
             raise
-        ids = _autocomplete_ids(get_search_backend(FALLBACK_BACKEND), " ".join(words), queryset)
+        ids = _suggested_ids(get_search_backend(FALLBACK_BACKEND), words, language, queryset)
     pages = {page.pk: page for page in visible_pages(request).filter(pk__in=ids)
              .only("pk", "title", "url_path", "path", "depth", "locale_id", "content_type_id")}
     suggestions = []
@@ -62,9 +68,21 @@ def autocomplete(request, raw, language):
     return suggestions
 
 
-def _autocomplete_ids(backend, text, queryset):
-    results = backend.autocomplete(text, queryset.only("pk"), operator="and")
-    return [page.pk for page in results[: MAX_SUGGESTIONS * 3]]
+def _suggested_ids(backend, words, language, queryset):
+    """Pages whose titles start like the typed words, then pages the typed words find.
+
+    The second part analyses whole words like the search page does, so a typed
+    inflected form ("koordinaattoreita") suggests the pages about its base form or
+    about compounds containing it, which title prefixes alone would miss.
+    """
+    results = backend.autocomplete(" ".join(words), queryset.only("pk"), operator="and")
+    ids = [page.pk for page in results[: MAX_SUGGESTIONS * 3]]
+    if len(ids) < MAX_SUGGESTIONS * 3:
+        parsed = search_query.parse(" ".join(words), language)
+        if not parsed.is_empty:
+            found = PortalSearch._search(backend, parsed.backend_query(), queryset)
+            ids += [pk for pk, _score in found[: MAX_SUGGESTIONS * 3] if pk not in ids]
+    return ids
 
 
 def _vocabulary(request, language):

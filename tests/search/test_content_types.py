@@ -167,16 +167,19 @@ def _everything_shown(client, query):
     return html, data, suggested
 
 
-@pytest.mark.parametrize("query", list(HIDDEN))
-def test_hidden_content_never_shows(client, engine, content, query):
+def test_hidden_content_never_shows(client, engine, content):
     engine.refresh()
-    html, data, suggested = _everything_shown(client, query)
-    assert data["count"] == 0 and data["results"] == []
-    assert all(option["count"] == 0 for facet in data["facets"] for option in facet["options"])
-    for text in (html, json.dumps(data, ensure_ascii=False),
-                 json.dumps(suggested, ensure_ascii=False)):
-        assert HIDDEN[query].lower() not in text.lower()
-        assert "varhainen tuki" not in text.lower()
+    shown = []
+    for query, hidden_text in HIDDEN.items():
+        html, data, suggested = _everything_shown(client, query)
+        if data["count"] or data["results"] or any(
+                option["count"] for facet in data["facets"] for option in facet["options"]):
+            shown.append((query, "results or counts"))
+        for text in (html, json.dumps(data, ensure_ascii=False),
+                     json.dumps(suggested, ensure_ascii=False)):
+            if hidden_text.lower() in text.lower() or "varhainen tuki" in text.lower():
+                shown.append((query, hidden_text))
+    assert shown == []
 
 
 def test_hidden_pages_are_not_suggested_or_counted(client, engine, content):

@@ -109,3 +109,12 @@ def test_autocomplete_suggests_visible_pages(client, engine, corpus):
 def test_header_has_the_search_box(client, demo_site):
     html = client.get("/fi/").content.decode()
     assert 'role="search"' in html and 'role="combobox"' in html
+
+
+def test_autocomplete_analyses_a_typed_inflected_word(client, engine, corpus):
+    # No title starts with the typed form; its base form is a compound part in the text.
+    engine.refresh()
+    response = client.get("/fi/haku/ehdotukset/", {"q": "koordinaattoreita"})
+    titles = [item["title"] for item in response.json()["suggestions"]]
+    assert "Koordinoitu tuki terveysasemilla" in titles
+    assert "Valmennus työhön" not in titles
