@@ -111,6 +111,27 @@ def organisation_types(raw_stream):
     return found
 
 
+STEP_TEXT_KEYS = ("title", "organisation", "service", "entry_criteria", "client_gets",
+                  "duration")
+PTV_TEXT_KEYS = ("target_group", "service_class", "keywords", "service_area")
+
+
+def steps_text(raw_stream):
+    """The texts a visitor reads in the steps and branches, from the raw data (no queries:
+    linked models and documents are not looked up), for the search index and snippets."""
+    texts = []
+    for item in raw_stream:
+        if item.get("type") == "branch":
+            value = item.get("value") or {}
+            texts.append(value.get("question"))
+            texts.extend(branch.get("label") for branch in _values(value.get("branches")))
+    for step in _walk_steps(raw_stream):
+        texts.extend(step.get(key) for key in STEP_TEXT_KEYS)
+        ptv = step.get("ptv") or {}
+        texts.extend(ptv.get(key) for key in PTV_TEXT_KEYS)
+    return "\n".join(str(text).strip() for text in texts if text and str(text).strip())
+
+
 def step_count(raw_stream):
     return sum(1 for _step in _walk_steps(raw_stream))
 

@@ -160,3 +160,32 @@ class LessonStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"quiz": {"max_num": 1}}
+
+
+def _rich_text(html):
+    from wagtail.rich_text import get_text_for_indexing
+
+    return get_text_for_indexing(html or "")
+
+
+# What every reader of a lesson sees, per block type, read from the stream's raw data
+# (no chooser lookups, so snippets cost no query). Quiz questions, choices, answers and
+# explanations and library-card notes are left out, as in get_searchable_content above.
+READABLE_TEXT = {
+    "paragraph": lambda value: [_rich_text(value)],
+    "image": lambda value: [value.get("caption"), value.get("alt_text")],
+    "video": lambda value: [value.get("title"), _rich_text(value.get("transcript"))],
+    "document": lambda value: [value.get("description")],
+    "quiz": lambda value: [value.get("heading"), _rich_text(value.get("intro"))],
+}
+
+
+def readable_text(raw_stream):
+    """The text of a lesson body that any reader sees, for the search index and snippets."""
+    texts = []
+    for item in raw_stream:
+        extract = READABLE_TEXT.get(item.get("type"))
+        value = item.get("value")
+        if extract is not None and value:
+            texts.extend(extract(value))
+    return "\n".join(str(text).strip() for text in texts if text and str(text).strip())

@@ -76,7 +76,7 @@ class ServicePathwayPage(ContactMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("description"),
         index.SearchField("responsible_organisations"),
-        index.SearchField("steps"),
+        index.SearchField("steps_text"),
         index.FilterField("organisation_types"),
         index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.RelatedFields("regions", [index.SearchField("name")]),
@@ -118,6 +118,10 @@ class ServicePathwayPage(ContactMixin, BasePage):
         self.step_count = pathway_diagram.step_count(raw)
         self.operating_models = list(OperatingModelPage.objects.filter(pk__in=model_ids))
         self.documents = list(get_document_model().objects.filter(pk__in=document_ids))
+
+    def steps_text(self):
+        """The steps' texts for search, read from the raw data without any query."""
+        return pathway_diagram.steps_text(list(self.steps.raw_data))
 
     def document_text(self):
         """The text of the public documents the steps link to, for the search index.

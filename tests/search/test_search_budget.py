@@ -65,3 +65,57 @@ def test_search_query_count_is_fixed_and_within_budget(client, library):
     assert small_page == large_page
     assert small_search == large_search
     assert large_search + 1 <= BUDGET  # + 1: counting the search for the editors' report
+
+
+def grow_pathways_and_lessons(demo_site, library, count, offset=0, parents=None):
+    """Pathways whose steps link a model and a document, lessons with a document and a
+    library card: their snippets must not look the linked objects up one by one."""
+    from wagtail.rich_text import RichText
+
+    from tests.builders import (
+        build_course,
+        build_course_index,
+        build_document,
+        build_lesson,
+        build_module,
+        build_pathway,
+        build_pathway_index,
+        step,
+    )
+
+    if parents is None:
+        model = build_model(library, title="Linkitetty malli")
+        document = build_document(title="Liite")
+        module = build_module(build_course(build_course_index(demo_site)))
+        parents = (build_pathway_index(demo_site), module, model, document)
+    catalogue, module, model, document = parents
+    for n in range(offset, offset + count):
+        build_pathway(catalogue, title=f"Palvelupolku {n}", steps=[
+            step(title="Ohjaus", entry_criteria=f"Palvelupolun vaihe {n}.", models=[model],
+                 documents=[document])])
+        build_lesson(module, title=f"Palvelupolut {n}", body=[
+            ("paragraph", RichText(f"<p>Palvelupolkujen oppitunti {n}.</p>")),
+            ("document", {"document": document.pk, "description": "Liite."}),
+            ("library_page", {"page": model.pk, "note": "Lue."}),
+        ])
+    return parents
+
+
+def count_types(kind):
+    query = QueryDict(mutable=True)
+    query.update({"q": "palvelupolku", "type": kind})
+    PortalSearch(_request("fi"), query, "fi").run()
+    with CaptureQueriesContext(connection) as context:
+        outcome = PortalSearch(_request("fi"), query, "fi").run()
+    return len(context.captured_queries), len(outcome.results)
+
+
+def test_pathway_and_lesson_results_cost_no_query_each(demo_site, library):
+    parents = grow_pathways_and_lessons(demo_site, library, 2)
+    (pathways_2, shown), (lessons_2, _shown) = count_types("pathway"), count_types("lesson")
+    assert shown == 2
+    grow_pathways_and_lessons(demo_site, library, 10, offset=2, parents=parents)
+    (pathways_10, shown), (lessons_10, _shown) = count_types("pathway"), count_types("lesson")
+    assert shown == 10
+    assert (pathways_2, lessons_2) == (pathways_10, lessons_10)
+    assert max(pathways_10, lessons_10) + 1 <= BUDGET

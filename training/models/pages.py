@@ -17,7 +17,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 from portal.visibility import visible_pages
-from training.blocks import LessonStreamBlock
+from training.blocks import LessonStreamBlock, readable_text
 from training.models import actions
 from training.models.progress import course_context, course_listing, lesson_context, module_context
 
@@ -188,7 +188,8 @@ class LessonPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("estimated_minutes"),
                       FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    # Only what every reader sees (training.blocks.readable_text), never quiz content.
+    search_fields = [*BasePage.search_fields, index.SearchField("body_text")]
     parent_page_types = ["training.ModulePage"]
     subpage_types = []
 
@@ -203,6 +204,9 @@ class LessonPage(RoutablePageMixin, BasePage):
             if update_fields is not None:
                 kwargs["update_fields"] = [*update_fields, "has_quiz"]
         return super().save(*args, **kwargs)
+
+    def body_text(self):
+        return readable_text(list(self.body.raw_data))
 
     def quiz_block(self):
         """The lesson's quiz as a bound block (it has an id), or None."""
