@@ -198,7 +198,7 @@ class PortalSearch:
     def _base_queryset(self, locale):
         content_types = ContentType.objects.get_for_models(*[t.model for t in self.types])
         return Page.objects.live().filter(
-            locale=locale, content_type__in=[ct.pk for ct in content_types.values()]
+            locale=locale, content_type__in=sorted(ct.pk for ct in content_types.values())
         )
 
     def _hits(self, locale):

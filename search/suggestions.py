@@ -35,9 +35,8 @@ def _pages_in(language):
     if locale is None or not types:
         return None, types
     content_types = ContentType.objects.get_for_models(*[t.model for t in types])
-    return (Page.objects.live().filter(locale=locale,
-                                       content_type__in=[ct.pk for ct in content_types.values()]),
-            types)
+    ids = sorted(ct.pk for ct in content_types.values())  # the same query body every time
+    return Page.objects.live().filter(locale=locale, content_type__in=ids), types
 
 
 def autocomplete(request, raw, language):
