@@ -95,8 +95,8 @@ def grow_pathways_and_lessons(demo_site, library, count, offset=0, parents=None)
                  documents=[document])])
         build_lesson(module, title=f"Palvelupolut {n}", body=[
             ("paragraph", RichText(f"<p>Palvelupolkujen oppitunti {n}.</p>")),
-            ("document", {"document": document.pk, "description": "Liite."}),
-            ("library_page", {"page": model.pk, "note": "Lue."}),
+            ("document", {"document": document, "description": "Liite."}),
+            ("library_page", {"page": model, "note": "Lue."}),
         ])
     return parents
 
