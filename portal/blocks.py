@@ -5,11 +5,13 @@ StructValue subclasses so templates stay free of conditionals.
 """
 
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from portal.site_memo import memo
 from portal.visibility import is_visible, visible_pages
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -56,9 +58,13 @@ class LinkStructValue(blocks.StructValue):
         """The link's address; empty when it points to a page a visitor may not see."""
         page = self.get("page")
         if page:
-            page = page.localized
-            return page.url if is_visible(page) else ""
+            return memo(None, ("page-link", page.pk, get_language()), lambda: _visible_url(page))
         return self.get("external_url") or ""
+
+
+def _visible_url(page):
+    page = page.localized
+    return page.url if is_visible(page) else ""
 
 
 class CallToActionBlock(blocks.StructBlock):

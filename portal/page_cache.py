@@ -50,6 +50,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 
 from portal.models import ContentGeneration
+from portal.site_memo import current_request, remember_generation
 
 logger = logging.getLogger(__name__)
 
@@ -137,10 +138,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = current_request.set(request)
+        try:
+            return self._respond(request)
+        finally:
+            current_request.reset(token)
+
+    def _respond(self, request):
         if not request_is_cacheable(request):
             return self.get_response(request)
         query = normalised_query(request)
         generation, changed_at = ContentGeneration.current()
+        remember_generation(request, (generation, changed_at))
         key = None
         if query is not None and settings.PAGE_CACHE_ENABLED:
             key = cache_key(request, generation, query)

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import styleguide, views
+from portal import routing, styleguide, views
 from portal.api import api_router
 from portal.sitemap import PortalSitemap
 from search import views as search_views
@@ -31,7 +31,10 @@ urlpatterns += i18n_patterns(
     path("opinnot/", include("training.urls")),
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs, with the page view swapped for the memoised routing.
+    *[pattern if getattr(pattern, "name", "") != "wagtail_serve"
+      else re_path(pattern.pattern.regex.pattern, routing.serve, name="wagtail_serve")
+      for pattern in wagtail_urls.urlpatterns],
     prefix_default_language=True,
 )
 

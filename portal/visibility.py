@@ -19,20 +19,26 @@ Only ``portal`` and Wagtail are imported here, so every app can use it.
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from portal.site_memo import current_request, memo
+
 _REQUEST_ATTRIBUTE = "_portal_visibility"
 
 
+def _restricted_paths():
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+
+
 class Visibility:
-    def __init__(self):
+    def __init__(self, request=None):
+        self._request = request
         self._restricted = None
 
     @property
     def restricted_paths(self):
-        """Tree paths of the pages that carry a view restriction (one query, then kept)."""
+        """Tree paths of the pages that carry a view restriction (one query, then kept
+        in the site memo until privacy or content changes)."""
         if self._restricted is None:
-            self._restricted = tuple(
-                PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-            )
+            self._restricted = memo(self._request, "restricted-paths", _restricted_paths)
         return self._restricted
 
     def is_visible(self, page):
@@ -66,12 +72,15 @@ class Visibility:
 
 
 def visibility(request=None):
-    """The visibility rule for this request, created once and kept on the request."""
+    """The visibility rule for this request, created once and kept on the request
+    (``None``: the request being served, if any)."""
+    if request is None:
+        request = current_request.get()
     if request is None:
         return Visibility()
     rule = getattr(request, _REQUEST_ATTRIBUTE, None)
     if rule is None:
-        rule = Visibility()
+        rule = Visibility(request)
         setattr(request, _REQUEST_ATTRIBUTE, rule)
     return rule
 

@@ -1,7 +1,9 @@
 from django.utils.html import escape
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
+from portal.site_memo import memo
 from portal.visibility import visibility
 
 
@@ -10,6 +12,11 @@ class VisiblePageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
+        key = ("page-links", get_language(), tuple(str(attrs.get("id")) for attrs in attrs_list))
+        return memo(None, key, lambda: cls._expand(attrs_list))
+
+    @classmethod
+    def _expand(cls, attrs_list):
         rule = visibility()
         links = []
         for page in cls.get_many(attrs_list):

@@ -341,3 +341,92 @@ def build_search_corpus(library):
     )
     return {"programme": programme, "coordinators": coordinators, "coaching": coaching,
             "pathway": pathway}
+
+
+# -- content at a size (query-budget tests) -------------------------------------------
+def build_image(title="Kuva", size=(40, 20)):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (0, 65, 106)).save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{_slug(title)}.png"))
+
+
+def terms(size, language="fi"):
+    """``size`` terms of each taxonomy (regions, municipalities, funders, target
+    groups, phenomena) in ``language``, first by code."""
+    from models_library.models import Funder, Municipality, Phenomenon, Region, TargetGroup
+
+    found = {
+        name: list(model.objects.filter(locale__language_code=language).order_by("code")[:size])
+        for name, model in (("regions", Region), ("municipalities", Municipality),
+                            ("funders", Funder), ("target_groups", TargetGroup),
+                            ("phenomena", Phenomenon))
+    }
+    for name, values in found.items():
+        assert len(values) == size, f"only {len(values)} {name} in the taxonomy"
+    return found
+
+
+def build_rich_model(parent, size, title, documents=(), **fields):
+    """An operating model with ``size`` of every related thing: terms, topics,
+    evaluation rows, log entries, attachments, links and extra sections."""
+    from models_library.models import DevelopmentLogEntry, EvaluationCriterion
+    from models_library.models.related import OperatingModelAttachment, OperatingModelLink
+
+    documents = list(documents) or [build_document(f"{title} liite {n}", f"liite-{n}.pdf")
+                                    for n in range(size)]
+    values = {
+        **terms(size),
+        "topics": [f"aihe {n}" for n in range(size)],
+        "evaluation_criteria": [EvaluationCriterion(criterion=f"Kriteeri {n}", rating="green")
+                                for n in range(size)],
+        "development_log": [DevelopmentLogEntry(date=datetime.date(2025, 1, n + 1),
+                                                phase="understand", text=f"Vaihe {n}")
+                            for n in range(size)],
+        "attachments": [OperatingModelAttachment(document=document) for document in documents],
+        "links": [OperatingModelLink(title=f"Linkki {n}", url=f"https://example.fi/{n}")
+                  for n in range(size)],
+        "description": sections(extra=[(f"Lisäosio {n}", "Tekstiä.") for n in range(size)]),
+        **fields,
+    }
+    return build_model(parent, title=title, **values)
+
+
+def build_rich_programme(parent, size, title, documents=(), **fields):
+    from models_library.models.related import ProgrammeAttachment, ProgrammeLink
+
+    found = terms(size)
+    programme = build_programme(
+        parent, title=title, regions=found["regions"], funders=found["funders"],
+        topics=[f"aihe {n}" for n in range(size)], **fields)
+    documents = list(documents) or [build_document(f"{title} liite {n}", f"ohjelma-{n}.pdf")
+                                    for n in range(size)]
+    for n, document in enumerate(documents):
+        programme.attachments.add(ProgrammeAttachment(document=document))
+        programme.links.add(ProgrammeLink(title=f"Linkki {n}", url=f"https://example.fi/p{n}"))
+    return publish(programme)
+
+
+def build_rich_library(home, size):
+    """A library with a programme of ``size`` rich models, and ``size`` regional variants
+    of its first model (which has a cover image); every model has ``size`` of each
+    related thing, and the programme too."""
+    library = build_library(home)
+    documents = [build_document(f"Liite {n}", f"liite-{n}.pdf") for n in range(size)]
+    programme = build_rich_programme(library, size, "Ohjelma", documents=documents)
+    models = [build_rich_model(programme, size, f"Malli {m}", documents=documents,
+                               programme=programme, stage="ready") for m in range(size)]
+    root = models[0]
+    root.cover_image = build_image("Kansikuva")
+    root.cover_image_alt = "Kuvaus kansikuvasta"
+    publish(root)
+    for v in range(size):
+        models.append(build_rich_model(library, size, f"Variantti {v}", documents=documents,
+                                       variant_of=root, implementation_place=f"Paikka {v}"))
+    return library, models

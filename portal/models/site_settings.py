@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.site_memo import site_setting
+
 
 @register_setting(icon="cog")
 class PortalSettings(BaseSiteSetting):
@@ -27,6 +29,13 @@ class PortalSettings(BaseSiteSetting):
     supervising_authority_url = models.URLField(
         _("supervising authority's web address"), blank=True
     )
+
+    @classmethod
+    def for_request(cls, request):
+        """Kept in the site memo: every page's footer reads it."""
+        if request is None:
+            return super().for_request(request)
+        return site_setting(request, cls)
 
     panels = [
         FieldPanel("organisation_name"),

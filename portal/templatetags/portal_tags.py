@@ -12,21 +12,25 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from portal.addresses import absolute_url
 from portal.embeds import embed_html
 from portal.models import AccessibilityStatementPage
+from portal.site_memo import home_for_request, memo
 from portal.visibility import visible_pages
 
 register = template.Library()
 
 
 def _home_page(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return site.root_page.localized
+    return home_for_request(request) if request else None
+
+
+def _menu_pages(request, home):
+    """The live, public menu pages below ``home`` (kept in the site memo)."""
+    return memo(request, ("menu", home.pk), lambda: list(
+        visible_pages(Page.objects.in_menu().child_of(home), request)))
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +49,7 @@ def main_menu(context):
     if home is not None:
         items = [
             {"page": item, "current": _current_state(item.path, current_path)}
-            for item in visible_pages(Page.objects.in_menu().child_of(home), request)
+            for item in _menu_pages(request, home)
         ]
     return {
         "home": home,
@@ -75,8 +79,7 @@ def language_switcher(context):
         subpage = _subpage_route(page, request)
         for candidate in (home, page):
             if candidate is not None:
-                translations = visible_pages(candidate.get_translations(inclusive=True), request)
-                for translation in translations.select_related("locale"):
+                for translation in _translations(request, candidate):
                     url = translation.url
                     if candidate is page and subpage:
                         url = _subpage_url(translation, subpage, request)
@@ -91,6 +94,14 @@ def language_switcher(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _translations(request, page):
+    """The visible translations of ``page`` (itself included), with their locales (kept
+    in the site memo)."""
+    return memo(request, ("translations", page.translation_key), lambda: list(
+        visible_pages(page.get_translations(inclusive=True), request).select_related("locale")
+    ))
 
 
 def _subpage_route(page, request):
@@ -127,7 +138,8 @@ def accessibility_statement(context):
     home = _home_page(request)
     if home is None:
         return None
-    return visible_pages(AccessibilityStatementPage.objects.descendant_of(home), request).first()
+    return memo(request, ("accessibility-statement", home.pk), lambda: visible_pages(
+        AccessibilityStatementPage.objects.descendant_of(home), request).first())
 
 
 @register.simple_tag
@@ -136,6 +148,10 @@ def embed_frame(value, title=""):
     url = getattr(value, "url", value)
     if not url:
         return ""
+    return memo(None, ("embed", url, str(title)), lambda: _embed_frame(url, title))
+
+
+def _embed_frame(url, title):
     try:
         embed = embeds.get_embed(url)
     except EmbedException:
@@ -163,14 +179,16 @@ def breadcrumbs(context):
         return {"crumbs": [{"title": _("Front page"), "url": home.url if home else ""}] + extra}
     if page.pk == home.pk and not extra:
         return {"crumbs": []}
+    request = context.get("request")
     ancestors = (
-        visible_pages(page.get_ancestors().descendant_of(home), context.get("request"))
-        .exclude(pk=home.pk).specific(defer=True)
+        memo(request, ("ancestors", home.pk, page.path), lambda: [
+            {"title": ancestor.title, "url": ancestor.url} for ancestor in
+            visible_pages(page.get_ancestors().descendant_of(home), request)
+            .exclude(pk=home.pk).specific(defer=True)])
         if page.pk != home.pk
         else []
     )
-    crumbs = [{"title": _("Front page"), "url": home.url}]
-    crumbs += [{"title": ancestor.title, "url": ancestor.url} for ancestor in ancestors]
+    crumbs = [{"title": _("Front page"), "url": home.url}, *ancestors]
     if page.pk != home.pk:
         crumbs.append({"title": page.title, "url": page.url})
     return {"crumbs": crumbs + extra}
@@ -240,10 +258,7 @@ def way_on_links(context):
     home = _home_page(request)
     if home is None:
         return []
-    return [
-        {"title": item.title, "url": item.url}
-        for item in visible_pages(Page.objects.in_menu().child_of(home), request)
-    ]
+    return [{"title": item.title, "url": item.url} for item in _menu_pages(request, home)]
 
 
 @register.simple_tag
