@@ -5,6 +5,11 @@ language. A ``TaxonomyNames`` loads each model's names once (one query per
 model), so a page or a listing of any length costs the same.
 """
 
+from django.db.models import CharField, Value
+from django.utils.translation import get_language
+
+from portal.site_memo import memo
+
 TAXONOMY_FIELDS = ("regions", "municipalities", "funders", "target_groups", "phenomena")
 
 
@@ -20,11 +25,24 @@ class TaxonomyNames:
 
     def map_for(self, model):
         if model not in self._maps:
-            self._maps[model] = model.names_for_language(self.language)
+            language = (self.language or get_language() or "fi")[:2]
+            self._maps[model] = memo(None, ("taxonomy-names", model._meta.label, language),
+                                     lambda: model.names_for_language(language))
         return self._maps[model]
 
     def name_of(self, term):
         return self.map_for(type(term)).get(term.code, term.name)
+
+    def for_codes(self, page, codes):
+        """Names of ``codes`` ({field: [code]}, see ``page_terms``) in the language."""
+        result = {}
+        for field in TAXONOMY_FIELDS:
+            descriptor = getattr(type(page), field, None)
+            if descriptor is not None:
+                names = self.map_for(descriptor.field.related_model)
+                result[field] = sorted(names[code] for code in codes.get(field, ())
+                                       if code in names)
+        return result
 
     def for_page(self, page):
         result = {}
@@ -34,3 +52,30 @@ class TaxonomyNames:
                 result[field] = sorted(self.name_of(term) for term in live_terms(manager))
         return result
 
+
+
+def page_terms(page, fields=TAXONOMY_FIELDS, topics=True):
+    """{field: [live term codes]} of ``page`` (and its topic names under "topics"),
+    read in one query whatever the number of fields and terms."""
+    parts = []
+    for field in fields:
+        descriptor = getattr(type(page), field, None)
+        if descriptor is None:
+            continue
+        relation = descriptor.field
+        parts.append(
+            relation.related_model.objects.filter(
+                **{relation.related_query_name(): page.pk, "live": True})
+            .order_by().annotate(field=Value(field, output_field=CharField()))
+            .values_list("field", "code")
+        )
+    if topics and hasattr(page, "tagged_items"):
+        parts.append(page.tagged_items.order_by().annotate(
+            field=Value("topics", output_field=CharField())).values_list("field", "tag__name"))
+    found = {field: [] for field in fields}
+    if topics:
+        found["topics"] = []
+    if parts:
+        for field, value in parts[0].union(*parts[1:], all=True):
+            found[field].append(value)
+    return found

@@ -8,9 +8,11 @@ grow with the number of results, tags, regions or facet values.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import CharField, Q, Value, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
@@ -18,6 +20,7 @@ from wagtail.models import Page
 from models_library.models.pages import OperatingModelPage, ProgrammePage, Stage
 from models_library.models.taxonomy import Funder, Region, TargetGroup
 from models_library.taxonomy_names import TaxonomyNames
+from portal.site_memo import memo
 from portal.text import strip_control_characters
 from portal.visibility import visibility
 
@@ -72,6 +75,84 @@ def facet_definitions():
     ]
 
 
+@dataclass
+class FacetIndex:
+    """What the listing needs of every visible page below a library index: each
+    page's facet values and card data, its type and its place in each sort order.
+    Built in three queries and kept in the site memo until content changes, so
+    filtering, counting and sorting cost no query."""
+
+    values: dict  # pk -> {facet name: {value, ...}}
+    cards: dict  # pk -> {"regions": [...], "target_groups": [...], "topics": [...], ...}
+    types: dict  # pk -> model name
+    sort_orders: dict  # sort key -> [pk, ...]
+    topics: dict  # tag slug -> name
+    programmes: dict  # str(pk) -> title of the visible programmes
+
+
+def facet_index(index_page, request=None):
+    return memo(request, ("library-facets", index_page.pk),
+                lambda: _build_facet_index(index_page, request))
+
+
+def _build_facet_index(index_page, request):
+    rule = visibility(request)
+    base = (rule.filter(Page.objects.descendant_of(index_page))
+            .type(OperatingModelPage, ProgrammePage).filter(locale_id=index_page.locale_id))
+    rows = list(base.order_by("title", "pk").values_list(
+        "pk", "content_type__model", "first_published_at", "last_published_at"))
+    model_names = {model._meta.model_name: key for key, (model, _l) in TYPES.items()}
+    values = {pk: {"type": {model_names[name]}} for pk, name, _f, _l in rows}
+    cards = {pk: {"regions": set(), "target_groups": set(), "topics": set(), "programme": None}
+             for pk in values}
+    card_lookups = {"operatingmodelpage__regions__code": "regions",
+                    "programmepage__regions__code": "regions",
+                    "operatingmodelpage__target_groups__code": "target_groups",
+                    "operatingmodelpage__programme_id": "programme"}
+    parts = []
+    lookups = [(facet.name, lookup) for facet in facet_definitions() for lookup in facet.lookups]
+    for number, (_name, lookup) in enumerate(lookups):
+        parts.append(
+            Page.objects.filter(pk__in=base.values("pk")).exclude(**{f"{lookup}__isnull": True})
+            .order_by().annotate(lookup_number=Value(number),
+                                 value=Cast(lookup, output_field=CharField()))
+            .values_list("pk", "lookup_number", "value")
+        )
+    facet_rows = parts[0].union(*parts[1:], all=True) if parts else []
+    for pk, number, value in facet_rows:
+        name, lookup = lookups[number]
+        values[pk].setdefault(name, set()).add(value)
+        if lookup in card_lookups:
+            field = card_lookups[lookup]
+            if field == "programme":
+                cards[pk]["programme"] = value
+            else:
+                cards[pk][field].add(value)
+        if name == "topic":
+            cards[pk]["topics"].add(value)
+    slugs = {slug for page_values in values.values() for slug in page_values.get("topic", ())}
+    topics = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+    programme_ids = {str(pk) for pk, name, _f, _l in rows if name == "programmepage"}
+    programme_ids |= {value for page_values in values.values()
+                      for value in page_values.get("programme", ())}
+    programmes = {str(pk): title for pk, title in rule.filter(
+        ProgrammePage.objects.filter(pk__in=[int(pk) for pk in programme_ids if pk.isdigit()])
+    ).values_list("pk", "title")}
+    by_name = [pk for pk, _n, _f, _l in rows]
+    oldest = datetime.min.replace(tzinfo=UTC)
+
+    def by_date(position):
+        dated = sorted(rows, key=lambda row: row[0])
+        return [row[0] for row in sorted(dated, key=lambda row: row[position] or oldest,
+                                         reverse=True)]
+
+    return FacetIndex(
+        values=values, cards=cards, types={pk: name for pk, name, _f, _l in rows},
+        sort_orders={"name": by_name, "newest": by_date(2), "updated": by_date(3)},
+        topics=topics, programmes=programmes,
+    )
+
+
 def listing_context(index_page, params, request=None):
     """What the library index page shows for these query parameters."""
     listing = LibraryListing(index_page, params, request)
@@ -83,7 +164,11 @@ def listing_context(index_page, params, request=None):
     }
 
 
-class LibraryListing:
+class FilteredListing:
+    """Filters, facet counts, sorting and pages of a catalogue's pages, counted in the
+    database (one query per facet lookup); the library index uses the facet index
+    below instead, the pathway catalogue this."""
+
     def __init__(self, index_page, params, request=None):
         self.index_page = index_page
         self.params = params
@@ -250,3 +335,92 @@ class LibraryListing:
         params = self.params.copy()
         params.pop("page", None)
         return params.urlencode()
+
+
+class LibraryListing(FilteredListing):
+    """The library index's listing: filtering, counting and sorting on the facet index
+    (no query), then one query per page type for the cards shown."""
+
+    def __init__(self, index_page, params, request=None):
+        self.index = facet_index(index_page, request)
+        super().__init__(index_page, params, request)
+
+    def _valid_values(self, facet, raw):
+        if not raw:
+            return set()
+        if facet.name == "type":
+            return set(TYPES) & set(raw)
+        if facet.name == "stage":
+            return set(Stage.values) & set(raw)
+        if facet.name == "topic":
+            return set(self.index.topics) & set(raw)
+        if facet.name == "programme":
+            return set(self.index.programmes) & set(raw)
+        model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
+        return set(self.names.map_for(model)) & set(raw)
+
+    def matching_ids(self, exclude=None):
+        """Ids of the pages that pass every filter but ``exclude``'s (from the facet
+        index: no query)."""
+        ids = set(self.index.sort_orders["name"])
+        for facet in self.facets:
+            if facet.selected and facet.name != exclude:
+                chosen = set(facet.selected)
+                ids &= {pk for pk in ids if self.index.values[pk].get(facet.name, set()) & chosen}
+        return ids
+
+    def results(self):
+        ids = self.matching_ids()
+        ordered = [pk for pk in self.index.sort_orders[self.sort] if pk in ids]
+        paginator = Paginator(ordered, PAGE_SIZE)
+        page_obj = paginator.get_page(self.params.get("page"))
+        wanted = list(page_obj.object_list)
+        found = {}
+        # One query per page type shown (both types always appear on a library index).
+        for model in (OperatingModelPage, ProgrammePage):
+            type_ids = [pk for pk in wanted if self.index.types[pk] == model._meta.model_name]
+            if type_ids:
+                found.update((page.pk, page) for page in
+                             model.objects.filter(pk__in=type_ids).defer_streamfields())
+        page_obj.items = [self._card(found[pk]) for pk in wanted if pk in found]
+        return page_obj
+
+    def _card(self, item):
+        is_model = isinstance(item, OperatingModelPage)
+        card = self.index.cards[item.pk]
+        programme_id = card["programme"]
+        return {
+            "page": item,
+            "type": "model" if is_model else "programme",
+            "type_label": TYPES["model" if is_model else "programme"][1],
+            "names": {
+                field: sorted(names[code] for code in card[field] if code in names)
+                for field, names in (("regions", self.names.map_for(Region)),
+                                     ("target_groups", self.names.map_for(TargetGroup)))
+            },
+            "topics": sorted(self.index.topics[slug] for slug in card["topics"]),
+            "programme": ({"title": self.index.programmes[programme_id]}
+                          if programme_id in self.index.programmes else None),
+            "stage": item.get_stage_display() if is_model else "",
+        }
+
+    def _count(self, facet):
+        counts = Counter()
+        for pk in self.matching_ids(exclude=facet.name):
+            counts.update(self.index.values[pk].get(facet.name, ()))
+        return counts
+
+    def _labels(self, facet, values):
+        if not values:
+            return {}
+        if facet.name == "type":
+            return {key: label for key, (_m, label) in TYPES.items()}
+        if facet.name == "stage":
+            return dict(Stage.choices)
+        if facet.name == "topic":
+            return {slug: self.index.topics[slug] for slug in values if slug in self.index.topics}
+        if facet.name == "programme":
+            return {pk: self.index.programmes[pk] for pk in values
+                    if pk in self.index.programmes}
+        model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
+        return self.names.map_for(model)

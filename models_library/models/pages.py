@@ -32,9 +32,10 @@ from models_library.models.documents import public_document_text
 from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
 from models_library.serializers import RelatedPageField, TagListField, TermListField
-from models_library.taxonomy_names import TaxonomyNames
+from models_library.taxonomy_names import TaxonomyNames, page_terms
 from portal.models import BasePage
 from portal.models.mixins import LocalizedRoutesMixin, localized_route
+from portal.site_memo import memo
 from portal.visibility import visibility
 
 RICH = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -76,9 +77,10 @@ class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        codes = page_terms(self)
         context.update(
-            names=TaxonomyNames().for_page(self),
-            topics=sorted(self.topics.names()),
+            names=TaxonomyNames().for_codes(self, codes),
+            topics=sorted(codes["topics"]),
             attachments=list(self.attachments.select_related("document")),
             links=list(self.links.all()),
         )
@@ -280,6 +282,13 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
         if self.variant_of_id and self.variant_of_id == self.pk:
             raise ValidationError({"variant_of": _("A model cannot be a variant of itself.")})
 
+    def visible_programme(self, request=None):
+        """The model's programme if anyone may see it (kept in the site memo)."""
+        if not self.programme_id:
+            return None
+        return memo(request, ("visible-programme", self.programme_id),
+                    lambda: visibility(request).or_none(self.programme))
+
     def missing_required_sections(self):
         return missing_required_sections(self.description)
 
@@ -293,17 +302,18 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
                   "implementation_place")
         )
 
-    def library_page(self):
+    def library_page(self, request=None):
         """The library index this model sits in: its nearest ancestor that is not a
         programme (models live below the index, possibly inside programmes). Found
-        without naming the index class, which imports this module."""
-        return (
+        without naming the index class, which imports this module; kept in the site
+        memo."""
+        return memo(request, ("library-page", self.path[:-Page.steplen]), lambda: (
             Page.objects.ancestor_of(self).not_type(ProgrammePage)
             .order_by("-depth").specific().first()
-        )
+        ))
 
     def compare_url(self, variants, request=None):
-        library = visibility(request).or_none(self.library_page()) if variants else None
+        library = visibility(request).or_none(self.library_page(request)) if variants else None
         if library is None:
             return ""
         keys = "&".join(f"m={page.translation_key}" for page in [self, *variants[:2]])
@@ -327,10 +337,9 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         evaluation = list(self.evaluation_criteria.all())
-        rule = visibility(request)
         variants = list(self.other_variants(request))
         context.update(
-            programme=rule.or_none(self.programme),
+            programme=self.visible_programme(request),
             variants=variants,
             compare_url=self.compare_url(variants, request),
             evaluation=evaluation,

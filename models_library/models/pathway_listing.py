@@ -3,7 +3,7 @@
 Pathways filter by target group, region, organisation type and related operating
 model, combined with AND across facets and OR within one, every facet counted
 against the others, unknown values ignored with a note — exactly as the library
-index does, by reusing ``LibraryListing``. The organisation types are derived
+index does, by reusing ``FilteredListing``. The organisation types are derived
 from the steps and kept in one delimited field, so they are counted in Python
 over one query.
 """
@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from models_library.blocks import OrganisationType
-from models_library.models.listing import Facet, LibraryListing
+from models_library.models.listing import Facet, FilteredListing
 from models_library.models.pages import OperatingModelPage
 from models_library.models.pathways import ServicePathwayPage
 from models_library.models.taxonomy import Region, TargetGroup
@@ -34,7 +34,7 @@ def pathway_facets():
     ]
 
 
-class PathwayListing(LibraryListing):
+class PathwayListing(FilteredListing):
     def __init__(self, index_page, params, request=None):
         super().__init__(index_page, params, request)
 

@@ -281,6 +281,11 @@ PAGE_TYPES = {
 }
 
 
+# Page types not yet within the budget, with the count they must not exceed (so they
+# cannot get worse unnoticed). Open work (issue 14): each entry is a defect.
+OVER_BUDGET = {}
+
+
 @pytest.fixture
 def small_pages():
     from models_library.models import listing
@@ -320,7 +325,8 @@ def test_page_type_stays_within_budget_at_two_sizes(name, client, demo_site, set
     settings.PAGE_CACHE_ENABLED = False
     small, large = (counts_at(size, PAGE_TYPES[name], demo_site, client) for size in SIZES)
     assert small == large, f"{name}: {small} queries at size 1, {large} at size 5"
-    assert max(large) <= BUDGET, f"{name}: {large} queries (budget {BUDGET})"
+    limit = OVER_BUDGET.get(name, BUDGET)
+    assert max(large) <= limit, f"{name}: {large} queries (budget {BUDGET}, allowed {limit})"
 
 
 def test_root_redirect_renders_no_page(client, demo_site, django_assert_max_num_queries):
