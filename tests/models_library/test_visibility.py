@@ -220,9 +220,12 @@ def test_call_to_action_and_rich_text_links_to_hidden_pages_lose_their_address(
 def test_restrictions_are_read_once_per_request(rf, django_assert_num_queries, pages):
     request = rf.get("/")
     rule = visibility(request)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the content generation, the restricted sections
         assert rule.is_visible(pages["public"])
         assert not rule.is_visible(pages["draft"])
         assert not rule.is_visible(pages["private"])
         assert not any(rule.is_visible(p) for p in pages["restricted_programmes"])
         assert visibility(request) is rule
+    # The sections are kept in the site memo until privacy or content changes.
+    with django_assert_num_queries(1):  # the content generation only
+        assert not visibility(rf.get("/")).is_visible(pages["private"])
