@@ -91,6 +91,7 @@ def _stemmer(language):
     return snowballstemmer.stemmer(SNOWBALL_LANGUAGES.get(language, "finnish"))
 
 
+@lru_cache(maxsize=200_000)
 def stem(word, language="fi"):
     return _stemmer(language).stemWord(word)
 

@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def demo_site(db):
     """The demo site the portal ships with: home, about and accessibility pages in fi/sv/en."""
     from portal.demo import build
+    from portal.indexing import index_once
 
-    return build()
+    with index_once():
+        return build()
 
 
 @pytest.fixture(scope="session")

@@ -86,8 +86,10 @@ def assert_accessible():
 @pytest.fixture
 def site(django_db_serialized_rollback, transactional_db, live_server):
     from portal.demo import build
+    from portal.indexing import index_once
 
-    build()
+    with index_once():
+        build()
     return live_server.url
 
 

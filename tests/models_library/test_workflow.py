@@ -30,6 +30,8 @@ def model_form(title, with_sections=True, **extra):
         "title": title, "slug": title.lower().replace(" ", "-"), "summary": "Tiivistelmä",
         "stage": "developing", "description": streamfield(blocks),
         "topics": "", "cover_image_alt": "", "implementation_place": "",
+        "evaluation_notes": streamfield([]), "development_path_intro": "",
+        "development_path": streamfield([]),
         **{name: inline_formset([]) for name in INLINES},
     }
     data = nested_form_data(data)
