@@ -7,6 +7,7 @@ model), so a page or a listing of any length costs the same.
 
 from django.db.models import CharField, Value
 from django.utils.translation import get_language
+from modelcluster.queryset import FakeQuerySet
 
 from portal.site_memo import memo
 
@@ -54,9 +55,23 @@ class TaxonomyNames:
 
 
 
+def _in_memory(page):
+    """True for a page rebuilt from a revision (previews): its relations live in memory."""
+    manager = getattr(page, "tagged_items", None)
+    return manager is not None and isinstance(manager.all(), FakeQuerySet)
+
+
 def page_terms(page, fields=TAXONOMY_FIELDS, topics=True):
     """{field: [live term codes]} of ``page`` (and its topic names under "topics"),
     read in one query whatever the number of fields and terms."""
+    if _in_memory(page):
+        found = {field: [term.code for term in getattr(page, field).all() if term.live]
+                 for field in fields if getattr(type(page), field, None) is not None}
+        for field in fields:
+            found.setdefault(field, [])
+        if topics:
+            found["topics"] = [item.tag.name for item in page.tagged_items.all()]
+        return found
     parts = []
     for field in fields:
         descriptor = getattr(type(page), field, None)

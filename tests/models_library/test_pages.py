@@ -147,3 +147,22 @@ def test_programme_period_is_printed_once(client, library, period_text, shown):
     facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
              for dt in soup.select(".facts dt")}
     assert facts["Toimiaika"] == shown
+
+
+@pytest.mark.django_db
+def test_draft_preview_shows_the_drafts_terms_and_topics(admin_client, library):
+    """A preview rebuilds the page from its revision (relations held in memory): the
+    model page renders it with the draft's own regions and topics."""
+    model = build_model(library, title="Esikatseltava", topics=["vanha aihe"],
+                        regions=[term(Region, "lappi")])
+    draft = model.get_latest_revision_as_object()
+    draft.regions = [term(Region, "kainuu")]
+    draft.topics.set(["uusi aihe"])
+    draft.save_revision()
+
+    response = admin_client.get(f"/admin/pages/{model.pk}/view_draft/")
+
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ")
+    assert "uusi aihe" in text and "vanha aihe" not in text
+    assert "Kainuu" in text
