@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Q, Value, prefetch_related_objects
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -166,8 +166,10 @@ def listing_context(index_page, params, request=None):
 
 class FilteredListing:
     """Filters, facet counts, sorting and pages of a catalogue's pages, counted in the
-    database (one query per facet lookup); the library index uses the facet index
-    below instead, the pathway catalogue this."""
+    database (one query per facet lookup): the pathway catalogue. The library index
+    filters and counts on its facet index instead (``LibraryListing``). A catalogue
+    names its facets (``_definitions``), the values it knows (``_valid_values``), its
+    pages (``base_queryset``), their labels, prefetches and cards."""
 
     def __init__(self, index_page, params, request=None):
         self.index_page = index_page
@@ -178,9 +180,6 @@ class FilteredListing:
         self.facets = self._definitions()
         self.by_name = {facet.name: facet for facet in self.facets}
         self._read_params()
-
-    def _definitions(self):
-        return facet_definitions()
 
     # -- reading the query string -------------------------------------------------
     def _read_params(self):
@@ -205,32 +204,8 @@ class FilteredListing:
             sort = "updated"
         self.sort = sort
 
-    def _valid_values(self, facet, raw):
-        if not raw:
-            return set()
-        if facet.name == "type":
-            return set(TYPES) & set(raw)
-        if facet.name == "stage":
-            return set(Stage.values) & set(raw)
-        if facet.name == "topic":
-            return set(Tag.objects.filter(slug__in=raw).values_list("slug", flat=True))
-        if facet.name == "programme":
-            return {str(pk) for pk in self.visibility.visible_ids(ProgrammePage, raw)}
-        model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
-        return set(model.objects.filter(code__in=raw, live=True).values_list("code", flat=True))
-
     # -- querying -------------------------------------------------------------------
-    def base_queryset(self):
-        return (
-            self.visibility.filter(Page.objects.descendant_of(self.index_page))
-            .type(OperatingModelPage, ProgrammePage)
-            .filter(locale_id=self.index_page.locale_id)
-        )
-
     def _facet_q(self, facet):
-        if facet.name == "type":
-            return Q(pk__in=Page.objects.type(*[TYPES[v][0] for v in facet.selected])
-                     .values("pk"))
         condition = Q()
         for lookup in facet.lookups:
             condition |= Q(**{f"{lookup}__in": facet.selected})
@@ -253,28 +228,6 @@ class FilteredListing:
         page_obj.items = [self._card(item) for item in items]
         return page_obj
 
-    def _prefetch(self, items):
-        models = [item for item in items if isinstance(item, OperatingModelPage)]
-        programmes = [item for item in items if isinstance(item, ProgrammePage)]
-        prefetch_related_objects(
-            models, "regions", "municipalities", "funders", "target_groups", "phenomena",
-            "tagged_items__tag", "programme",
-        )
-        prefetch_related_objects(programmes, "regions", "municipalities", "funders",
-                                 "tagged_items__tag")
-
-    def _card(self, item):
-        is_model = isinstance(item, OperatingModelPage)
-        return {
-            "page": item,
-            "type": "model" if is_model else "programme",
-            "type_label": TYPES["model" if is_model else "programme"][1],
-            "names": self.names.for_page(item),
-            "topics": sorted(tagged.tag.name for tagged in item.tagged_items.all()),
-            "programme": self.visibility.or_none(item.programme) if is_model else None,
-            "stage": item.get_stage_display() if is_model else "",
-        }
-
     # -- facet counts ---------------------------------------------------------------
     def counted_facets(self):
         for facet in self.facets:
@@ -296,10 +249,6 @@ class FilteredListing:
 
     def _count(self, facet):
         ids = self.filtered(exclude=facet.name).values("pk")
-        if facet.name == "type":
-            rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type__model")
-            model_names = {model._meta.model_name: key for key, (model, _l) in TYPES.items()}
-            return Counter(model_names[name] for _pk, name in rows)
         pairs = set()
         for lookup in facet.lookups:
             rows = (
@@ -309,25 +258,6 @@ class FilteredListing:
             )
             pairs.update((pk, str(value)) for pk, value in rows)
         return Counter(value for _pk, value in pairs)
-
-    def _labels(self, facet, values):
-        if not values:
-            return {}
-        if facet.name == "type":
-            return {key: label for key, (_m, label) in TYPES.items()}
-        if facet.name == "stage":
-            return dict(Stage.choices)
-        if facet.name == "topic":
-            return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
-        if facet.name == "programme":
-            ids = [value for value in values if value.isdigit() and len(value) < 12]
-            return {
-                str(pk): title
-                for pk, title in self.visibility.filter(ProgrammePage.objects.filter(pk__in=ids))
-                .values_list("pk", "title")
-            }
-        model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
-        return self.names.map_for(model)
 
     @property
     def query_string(self):
@@ -344,6 +274,9 @@ class LibraryListing(FilteredListing):
     def __init__(self, index_page, params, request=None):
         self.index = facet_index(index_page, request)
         super().__init__(index_page, params, request)
+
+    def _definitions(self):
+        return facet_definitions()
 
     def _valid_values(self, facet, raw):
         if not raw:

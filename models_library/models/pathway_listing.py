@@ -35,9 +35,6 @@ def pathway_facets():
 
 
 class PathwayListing(FilteredListing):
-    def __init__(self, index_page, params, request=None):
-        super().__init__(index_page, params, request)
-
     def _definitions(self):
         return pathway_facets()
 
