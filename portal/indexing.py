@@ -1,40 +1,77 @@
-"""Search indexing once per object for bulk work (the demo content, test fixtures)."""
+"""Search indexing deferred for bulk work: the demo content, bulk imports, test fixtures."""
 
+import logging
 from contextlib import contextmanager
 
-from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_save
 from modelsearch import index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 100  # objects per bulk request to a search backend
 
 
 @contextmanager
-def index_once():
-    """Index each object saved inside the block once, when the block ends.
+def deferred_indexing(models=None, batch_size=None):
+    """Index the objects saved inside the block in bulk, once each, not on every save.
 
     Building pages saves each one several times (creation, revision, publication,
-    translation), and every save re-indexed it. Here the saves are noted and each
-    object that still exists is indexed once at the end, in its final state, also
-    when the block ends with an error; deletions keep their own handler.
+    translation), and every save re-indexed it. While the block runs, the search
+    backends' save handler is disconnected for ``models`` (by default every model
+    indexed on save); the ids of saved objects are collected and indexed in their
+    final state when the block ends, also when it ends with an error, and every
+    ``batch_size`` saves (when given) once the transaction commits, so no saved
+    object is left out of the index. Objects rolled back in the meantime no longer
+    exist and are skipped; deletions keep their own handler. Other saves of these
+    models in the same process are deferred too: for bulk work in one process.
     """
-    saved = {}
+    if models is None:
+        models = [model for model in index.get_indexed_models()
+                  if getattr(model, "search_auto_update", True)]
+    pending = {model: set() for model in models}
+    uid = f"deferred-indexing-{id(pending)}"
 
-    def note(sender, instance, raw=False, **kwargs):
-        if not raw:
-            saved[(instance._meta.label, instance.pk)] = None
+    def collect(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        pending[sender].add(instance.pk)
+        if batch_size and sum(len(ids) for ids in pending.values()) >= batch_size:
+            transaction.on_commit(lambda: _index_pending(pending))
 
-    models = [model for model in index.get_indexed_models()
-              if getattr(model, "search_auto_update", True)]
+    reconnect = []
     for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.connect(note, sender=model, weak=False, dispatch_uid="portal-index-once")
+        if post_save.disconnect(post_save_signal_handler, sender=model):
+            reconnect.append(model)
+        post_save.connect(collect, sender=model, weak=False, dispatch_uid=uid)
     try:
         yield
     finally:
         for model in models:
-            post_save.disconnect(sender=model, dispatch_uid="portal-index-once")
+            post_save.disconnect(sender=model, dispatch_uid=uid)
+        for model in reconnect:
             post_save.connect(post_save_signal_handler, sender=model)
-        for label, pk in saved:
-            instance = apps.get_model(label).objects.filter(pk=pk).first()
-            if instance is not None:
-                index.insert_or_update_object(instance)
+        _index_pending(pending)
+
+
+def _index_pending(pending):
+    """Index (in bulk) the collected objects that still exist, and forget them."""
+    for model, ids in pending.items():
+        if not ids:
+            continue
+        wanted = list(ids)
+        ids.clear()
+        for start in range(0, len(wanted), CHUNK):
+            objects = list(model.get_indexed_objects().filter(pk__in=wanted[start:start + CHUNK]))
+            if not objects:
+                continue
+            for backend in get_search_backends(with_auto_update=True):
+                try:
+                    backend.add_bulk(model, objects)
+                except Exception:
+                    if not getattr(backend, "catch_indexing_errors", False):
+                        raise
+                    logger.exception("Could not index %d %s objects in %s", len(objects),
+                                     model._meta.label, backend)

@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def demo_site(db):
     """The demo site the portal ships with: home, about and accessibility pages in fi/sv/en."""
     from portal.demo import build
-    from portal.indexing import index_once
+    from portal.indexing import deferred_indexing
 
-    with index_once():
+    with deferred_indexing():
         return build()
 
 

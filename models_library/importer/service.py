@@ -27,14 +27,12 @@ Decisions worth knowing:
 
 import logging
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
@@ -52,6 +50,7 @@ from models_library.models import (
     ProgrammePage,
 )
 from models_library.models.taxonomy import translation_key_for
+from portal.indexing import deferred_indexing
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload, normalise_text
 from .devpath import ParsedTab, parse_development_path, parse_evaluation
@@ -873,64 +872,9 @@ INDEX_BATCH = 100
 _INDEXED_MODELS = (OperatingModelPage, ProgrammePage)
 
 
-@contextmanager
 def batched_search_indexing():
-    """Index the library pages saved inside the block in bulk, not on every save.
-
-    The search backends' save handler is disconnected for the library page types
-    while the block runs; the ids of saved pages are collected and indexed every
-    INDEX_BATCH pages and when the block ends, also when it ends with an error, so
-    no saved page is left out of the index. Pages rolled back in the meantime no
-    longer exist and are skipped. Only for one process doing a bulk import: other
-    saves of these page types in the same process are batched too.
-    """
-    from modelsearch.signal_handlers import post_save_signal_handler
-
-    pending: dict = {model: set() for model in _INDEXED_MODELS}
-
-    def collect(sender, instance, raw=False, **kwargs):
-        if raw:
-            return
-        pending[sender].add(instance.pk)
-        if sum(len(ids) for ids in pending.values()) >= INDEX_BATCH:
-            transaction.on_commit(lambda: _index_pending(pending))
-
-    reconnect = []
-    for model in _INDEXED_MODELS:
-        if post_save.disconnect(post_save_signal_handler, sender=model):
-            reconnect.append(model)
-        post_save.connect(collect, sender=model, weak=False,
-                          dispatch_uid=f"importer-batch-index-{model.__name__}")
-    try:
-        yield
-    finally:
-        for model in _INDEXED_MODELS:
-            post_save.disconnect(sender=model,
-                                 dispatch_uid=f"importer-batch-index-{model.__name__}")
-        for model in reconnect:
-            post_save.connect(post_save_signal_handler, sender=model)
-        _index_pending(pending)
-
-
-def _index_pending(pending: dict) -> None:
-    """Index (in bulk) the collected pages that exist, and forget them."""
-    from modelsearch.backends import get_search_backends
-
-    for model, ids in pending.items():
-        if not ids:
-            continue
-        wanted = list(ids)
-        ids.clear()
-        for start in range(0, len(wanted), INDEX_BATCH):
-            chunk = wanted[start:start + INDEX_BATCH]
-            objects = list(model.get_indexed_objects().filter(pk__in=chunk))
-            if not objects:
-                continue
-            for backend in get_search_backends(with_auto_update=True):
-                try:
-                    backend.add_bulk(model, objects)
-                except Exception:
-                    if not getattr(backend, "catch_indexing_errors", False):
-                        raise
-                    logger.exception("Could not index %d imported pages in %s", len(objects),
-                                     backend)
+    """Index the library pages saved inside the block in bulk, not on every save:
+    every INDEX_BATCH pages and when the block ends, also when it ends with an error
+    (``portal.indexing.deferred_indexing``). Only for one process doing a bulk import:
+    other saves of these page types in the same process are batched too."""
+    return deferred_indexing(_INDEXED_MODELS, batch_size=INDEX_BATCH)

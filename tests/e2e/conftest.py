@@ -86,9 +86,9 @@ def assert_accessible():
 @pytest.fixture
 def site(django_db_serialized_rollback, transactional_db, live_server):
     from portal.demo import build
-    from portal.indexing import index_once
+    from portal.indexing import deferred_indexing
 
-    with index_once():
+    with deferred_indexing():
         build()
     return live_server.url
 

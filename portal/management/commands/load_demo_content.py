@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from portal.demo_utils import DemoDataError
-from portal.indexing import index_once
+from portal.indexing import deferred_indexing
 
 # Each app contributes a ``build()``; later builders may rely on earlier ones.
 BUILDERS = ["portal.demo.build", "models_library.demo.build", "models_library.pathway_demo.build",
@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            with index_once(), transaction.atomic():
+            with deferred_indexing(), transaction.atomic():
                 for path in BUILDERS:
                     import_string(path)()
                 sign_ins = []
