@@ -334,10 +334,15 @@ class Importer:
                       source_url: str = "") -> ImportResult:
         result = ImportResult(PREVIEW, name=name or parsed.title, kind=parsed.kind,
                               title=parsed.title)
+        return self._saved(result, lambda: self._import(parsed, source_url, result))
+
+    def _saved(self, result: ImportResult, work) -> ImportResult:
+        """Run ``work`` in one transaction; any failure is reported on ``result`` and
+        leaves nothing saved."""
         self._created_page = None
         try:
             with transaction.atomic():
-                self._import(parsed, source_url, result)
+                work()
         except ImportInputError as error:
             self._fail(result, _(error.message))
         except ValidationError as error:
@@ -435,20 +440,7 @@ class Importer:
         result.warnings = [translate_warning(warning, _) for warning in parsed.warnings]
         result.other_sections = [section.heading for section in parsed.other_sections]
         result.other_lines = parsed.other_line_count()
-        self._created_page = None
-        try:
-            with transaction.atomic():
-                self._import_tab(parsed, address, result)
-        except ImportInputError as error:
-            self._fail(result, _(error.message))
-        except ValidationError as error:
-            self._fail(result, _("The page could not be saved: %(errors)s")
-                       % {"errors": _validation_text(error)})
-        except Exception as error:
-            logger.exception("Innokylä import of %s failed", result.name)
-            self._fail(result, _("Unexpected error, nothing was saved: %(error)s")
-                       % {"error": f"{error.__class__.__name__}: {error}"})
-        return result
+        return self._saved(result, lambda: self._import_tab(parsed, address, result))
 
     def _import_tab(self, parsed: ParsedTab, address: Address, result: ImportResult) -> None:
         existing = self._model_for_tab(parsed, address, result)
