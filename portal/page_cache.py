@@ -49,8 +49,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from portal.models import ContentGeneration
-from portal.site_memo import current_request, remember_generation
+from portal.site_memo import current_request, request_generation
 
 logger = logging.getLogger(__name__)
 
@@ -148,8 +147,7 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         query = normalised_query(request)
-        generation, changed_at = ContentGeneration.current()
-        remember_generation(request, (generation, changed_at))
+        generation, changed_at = request_generation(request)  # read once, kept for the memo
         key = None
         if query is not None and settings.PAGE_CACHE_ENABLED:
             key = cache_key(request, generation, query)

@@ -48,10 +48,6 @@ def request_generation(request):
     return generation
 
 
-def remember_generation(request, generation):
-    setattr(request, _REQUEST_ATTRIBUTE, generation)
-
-
 def _enabled():
     return getattr(settings, "SITE_MEMO_ENABLED", True)
 
