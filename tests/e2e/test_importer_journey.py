@@ -11,15 +11,19 @@ FIXTURE = (Path(__file__).resolve().parents[1] / "models_library" / "fixtures" /
            / "toimintamalli_kaikki_osiot.txt")
 
 
-def test_upload_preview_and_create_a_draft(page, site, django_user_model):
-    from portal.models import HomePage
-
-    build_library(HomePage.objects.get(locale__language_code="fi"))
+def sign_in_as_editor(page, site, django_user_model):
     django_user_model.objects.create_superuser("toimittaja", "toimitus@example.fi", "salasana-1")
     page.goto(site + "/admin/login/")
     page.locator("input[name=username]").fill("toimittaja")
     page.locator("input[name=password]").fill("salasana-1")
     page.get_by_role("button", name="Kirjaudu sisään").click()
+
+
+def test_upload_preview_and_create_a_draft(page, site, django_user_model):
+    from portal.models import HomePage
+
+    build_library(HomePage.objects.get(locale__language_code="fi"))
+    sign_in_as_editor(page, site, django_user_model)
 
     page.goto(site + "/admin/innokyla-tuonti/")
     page.locator("input[type=file]").set_input_files(str(FIXTURE))
@@ -48,11 +52,7 @@ def test_a_development_path_is_imported_onto_an_existing_model_and_shown_on_its_
                                           source_url=base)
     model = OperatingModelPage.objects.get()
     model.get_latest_revision().publish()
-    django_user_model.objects.create_superuser("toimittaja", "toimitus@example.fi", "salasana-1")
-    page.goto(site + "/admin/login/")
-    page.locator("input[name=username]").fill("toimittaja")
-    page.locator("input[name=password]").fill("salasana-1")
-    page.get_by_role("button", name="Kirjaudu sisään").click()
+    sign_in_as_editor(page, site, django_user_model)
 
     page.goto(site + "/admin/innokyla-tuonti/")
     page.locator("input[type=file]").set_input_files(str(TABS / "polku_ohjaamo.txt"))

@@ -2,11 +2,18 @@ import pytest
 from django.utils import translation
 
 from tests.builders import build_library
+from tests.models_library.importer_support import build_import_parent
 
 
 @pytest.fixture
 def library(demo_site):
     return build_library(demo_site)
+
+
+@pytest.fixture
+def parent():
+    """The library page that imports go under (on the demo site)."""
+    return build_import_parent()
 
 
 @pytest.fixture

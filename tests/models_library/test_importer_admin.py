@@ -10,16 +10,11 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from models_library.models import Funder, OperatingModelPage, ProgrammePage
-from tests.models_library.importer_support import build_import_parent, fixture_bytes, latest
+from tests.models_library.importer_support import fixture_bytes, latest
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/innokyla-tuonti/"
-
-
-@pytest.fixture
-def parent():
-    return build_import_parent()
 
 
 def make_user(django_user_model, name, *, page_permissions=(), permissions=(), parent=None,

@@ -15,25 +15,13 @@ from tests.models_library.importer_support import (
     GOOD_FIXTURES,
     SAMPLE_NAMES,
     SAMPLES,
-    build_import_parent,
     fixture_bytes,
     latest,
     needs_samples,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The command speaks the active language; these tests read its English output."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def parent():
-    return build_import_parent()
+# The command speaks the active language; these tests read its English output.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def run(*args):

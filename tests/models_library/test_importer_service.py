@@ -32,7 +32,6 @@ from tests.builders import build_programme
 from tests.models_library.importer_support import (
     GOOD_FIXTURES,
     SAMPLE_NAMES,
-    build_import_parent,
     fixture_bytes,
     latest,
     lost_lines,
@@ -43,11 +42,6 @@ from tests.models_library.importer_support import (
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def parent():
-    return build_import_parent()
 
 
 def import_one(name, data=None, **options):

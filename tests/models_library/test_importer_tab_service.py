@@ -9,9 +9,9 @@ from wagtail.models import Page, Revision
 from models_library.importer.service import CREATED, FAILED, UNCHANGED, UPDATED, Importer
 from models_library.models import OperatingModelPage
 from portal.text import html_to_text
-from tests.models_library.importer_support import FIXTURES, build_import_parent, latest
+from tests.models_library.importer_support import FIXTURES, latest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 TABS = FIXTURES / "valilehdet"
 BASE = "https://innokyla.fi/fi/toimintamalli/tyokykyohjaamo-kirjastossa"
@@ -20,17 +20,6 @@ ADDRESSES = {
     "polku_ohjaamo.txt": f"{BASE}/kehittamisen-polku",
     "arviointi_ohjaamo.txt": f"{BASE}/arviointi",
 }
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def parent():
-    return build_import_parent()
 
 
 def data(name):
