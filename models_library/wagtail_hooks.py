@@ -14,7 +14,7 @@ from models_library.models import (
     Stage,
     TargetGroup,
 )
-from search.registry import SearchFacet, SearchType
+from portal.search.registry import SearchFacet, SearchType
 
 
 class TaxonomyViewSet(SnippetViewSet):

@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import routing, styleguide, views
 from portal.api import api_router
+from portal.search import views as search_views
 from portal.sitemap import PortalSitemap
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

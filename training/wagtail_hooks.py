@@ -10,7 +10,7 @@ the search engine's visibility rule.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from search.registry import SearchType
+from portal.search.registry import SearchType
 from training.models import CoursePage, LessonPage, ModulePage
 
 

@@ -98,7 +98,7 @@ INSTALLED_APPS = [
     "training",
     "allauth",
     "allauth.account",
-    "search",
+    "portal.search",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",

@@ -13,8 +13,8 @@ from django.db import connection
 
 from models_library.importer.service import Importer
 from portal import morphology
+from portal.search.evaluation import default_titles, evaluate, portal_titles, read_cases
 from portal.search_config import search_backends
-from search.evaluation import default_titles, evaluate, portal_titles, read_cases
 from tests.bench.conftest import machine_facts
 from tests.builders import build_library
 from tests.search.conftest import Engine

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.models import SearchQueryLog
+from portal.search.models import SearchQueryLog
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/fi/haku/"

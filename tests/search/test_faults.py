@@ -17,7 +17,7 @@ def cluster_down(settings, corpus):
 
 
 def test_search_page_falls_back_to_the_database_and_logs(client, cluster_down, caplog):
-    with caplog.at_level(logging.ERROR, logger="search.engine"):
+    with caplog.at_level(logging.ERROR, logger="portal.search.engine"):
         response = client.get("/fi/haku/", {"q": "koordinaattori"})
     assert response.status_code == 200
     html = response.content.decode()

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from models_library.importer.service import Importer
-from search.evaluation import evaluate, portal_titles, read_cases
+from portal.search.evaluation import evaluate, portal_titles, read_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared beside the repository (CI, the main checkout) or beside a worktree's parent.

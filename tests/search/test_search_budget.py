@@ -12,8 +12,8 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from models_library.models import Funder, Region, TargetGroup
-from search.engine import PortalSearch
-from search.evaluation import _request
+from portal.search.engine import PortalSearch
+from portal.search.evaluation import _request
 from tests.builders import build_model, build_programme, sections
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.search.backends import get_search_backend
 
 from portal import morphology
-from search.evaluation import default_titles, evaluate, portal_titles, read_cases
+from portal.search.evaluation import default_titles, evaluate, portal_titles, read_cases
 
 
 class Command(BaseCommand):

@@ -13,15 +13,15 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from portal import morphology
-from search import query as search_query
-from search.engine import (
+from portal.search import query as search_query
+from portal.search.engine import (
     FALLBACK_BACKEND,
     PortalSearch,
     cluster_errors,
     is_cluster,
     visible_pages,
 )
-from search.registry import search_types
+from portal.search.registry import search_types
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2

@@ -7,8 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal.models import StandardPage
-from search import admin_views
-from search.registry import SearchFacet, SearchType
+from portal.search import admin_views
+from portal.search.registry import SearchFacet, SearchType
 
 
 @hooks.register("register_search_type")

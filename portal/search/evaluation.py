@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.engine import PortalSearch, visible_pages
+from portal.search.engine import PortalSearch, visible_pages
 
 
 @dataclass

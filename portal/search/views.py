@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
 from portal.page_cache import do_not_cache
-from search.engine import PortalSearch, cluster_errors, is_cluster
-from search.models import SearchQueryLog
-from search.suggestions import autocomplete, related_topics, spelling_suggestion
+from portal.search.engine import PortalSearch, cluster_errors, is_cluster
+from portal.search.models import SearchQueryLog
+from portal.search.suggestions import autocomplete, related_topics, spelling_suggestion
 
 logger = logging.getLogger(__name__)
 

@@ -3,6 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    name = "search"
+    name = "portal.search"
     label = "portal_search"
     verbose_name = _("Portal search")

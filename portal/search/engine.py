@@ -30,9 +30,9 @@ from wagtail.search.query import MatchAll
 from wagtail.search.utils import normalise_query_string
 
 from portal import visibility
-from search import query as search_query
-from search.registry import TYPE_FACET, search_facets, search_types
-from search.snippets import highlight, snippet
+from portal.search import query as search_query
+from portal.search.registry import TYPE_FACET, search_facets, search_types
+from portal.search.snippets import highlight, snippet
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from search.models import SearchQueryLog
+from portal.search.models import SearchQueryLog
 
 PERIODS = (7, 30, 90)
 ROWS = 50
