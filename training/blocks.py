@@ -1,7 +1,8 @@
-"""Lesson body blocks: text, media, documents, library cards and server-graded quizzes.
+"""Lesson body blocks: text, media, documents, library cards, quizzes, assignments and
+self-assessments.
 
-Assignments and self-assessments (training part 2) join ``LessonStreamBlock`` as
-further block types; nothing here assumes the list of block types is closed.
+Assignments (reviewed by a trainer) and competence self-assessments are block types
+too; what trainees send for them is kept in ``training.models.assignments``.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -147,6 +148,44 @@ class QuizBlock(blocks.StructBlock):
                 *self.child_blocks["intro"].get_searchable_content(value.get("intro"))]
 
 
+class AssignmentBlock(blocks.StructBlock):
+    """A task the trainee answers with text and an optional file; a trainer reviews it.
+
+    An accepted answer completes the lesson (``training.models.coursework``).
+    """
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    instructions = blocks.RichTextBlock(label=_("Instructions"),
+                                        features=["bold", "italic", "link", "ul", "ol"])
+    allow_file = blocks.BooleanBlock(
+        label=_("Trainees may attach a file"), required=False, default=True,
+        help_text=_("PDF, Word, OpenDocument, spreadsheet or plain-text files."),
+    )
+
+    class Meta:
+        icon = "edit"
+        label = _("Assignment")
+
+
+class SelfAssessmentPhase:
+    START = "start"
+    END = "end"
+    CHOICES = [(START, _("At the start of the course")), (END, _("At the end of the course"))]
+
+
+class SelfAssessmentBlock(blocks.StructBlock):
+    """The trainee rates the course's competences (``CoursePage.competences``), 1–5."""
+
+    phase = blocks.ChoiceBlock(label=_("When"), choices=SelfAssessmentPhase.CHOICES,
+                               default=SelfAssessmentPhase.START)
+    intro = blocks.RichTextBlock(label=_("Introduction"), required=False,
+                                 features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "form"
+        label = _("Competence self-assessment")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Rich text"), features=RICH_TEXT_FEATURES, icon="pilcrow",
@@ -157,9 +196,12 @@ class LessonStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     library_page = LibraryPageBlock()
     quiz = QuizBlock()
+    assignment = AssignmentBlock()
+    self_assessment = SelfAssessmentBlock()
 
     class Meta:
-        block_counts = {"quiz": {"max_num": 1}}
+        block_counts = {"quiz": {"max_num": 1}, "assignment": {"max_num": 1},
+                        "self_assessment": {"max_num": 1}}
 
 
 def _rich_text(html):
@@ -177,6 +219,8 @@ READABLE_TEXT = {
     "video": lambda value: [value.get("title"), _rich_text(value.get("transcript"))],
     "document": lambda value: [value.get("description")],
     "quiz": lambda value: [value.get("heading"), _rich_text(value.get("intro"))],
+    "assignment": lambda value: [value.get("heading"), _rich_text(value.get("instructions"))],
+    "self_assessment": lambda value: [_rich_text(value.get("intro"))],
 }
 
 

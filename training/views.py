@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from portal.visibility import visible_pages
 from training.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
+from training.models.cohorts import is_trainer
 from training.models.progress import LESSON_FIELDS, Progress, next_lesson
 
 
@@ -51,4 +52,5 @@ def my_studies_view(request):
     courses = visible_pages(CourseIndexPage.objects.filter(locale=Locale.get_active()),
                             request).first()
     return render(request, "training/my_studies.html",
-                  {"rows": my_studies(request), "course_index": courses})
+                  {"rows": my_studies(request), "course_index": courses,
+                   "is_trainer": is_trainer(request.user)})

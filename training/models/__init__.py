@@ -1,3 +1,5 @@
+from training.models.assignments import Review, SelfAssessment, Submission
+from training.models.cohorts import Cohort, CohortMembership
 from training.models.pages import (
     CompletionRule,
     CourseIndexPage,
@@ -9,6 +11,11 @@ from training.models.pages import (
 from training.models.records import Enrolment, LessonCompletion, QuizAttempt
 
 __all__ = [
+    "Cohort",
+    "CohortMembership",
+    "Review",
+    "SelfAssessment",
+    "Submission",
     "CompletionRule",
     "CourseIndexPage",
     "CoursePage",

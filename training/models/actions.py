@@ -85,6 +85,9 @@ def mark_done(request, lesson):
         messages.error(request, _("Enrol in the course to record your progress."))
     elif lesson.has_quiz:
         messages.error(request, _("This lesson is completed by passing its quiz."))
+    elif lesson.has_assignment:
+        messages.error(request, _("This lesson is completed when a trainer accepts your "
+                                  "assignment."))
     else:
         complete_lesson(request.user, lesson, course, LessonCompletion.Via.MARKED)
         messages.success(request, _("Lesson marked as done."))

@@ -18,7 +18,7 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 from portal.visibility import visible_pages
 from training.blocks import LessonStreamBlock, readable_text
-from training.models import actions
+from training.models import actions, coursework
 from training.models.progress import course_context, course_listing, lesson_context, module_context
 
 OBJECTIVE_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -86,6 +86,12 @@ class CoursePage(RoutablePageMixin, BasePage):
     quiz_wait_minutes = models.PositiveIntegerField(
         _("waiting time between quiz attempts (minutes)"), default=0,
     )
+    competences = models.TextField(
+        _("competences"), blank=True, max_length=3000,
+        help_text=_("One competence per line. Trainees rate them in the course's "
+                    "self-assessments at the start and at the end; keep the same order "
+                    "in every language."),
+    )
     certificate_text = models.TextField(
         _("certificate text"), blank=True, max_length=1000,
         help_text=_("What the certificate says the trainee has shown (training part 2)."),
@@ -100,6 +106,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("objectives"),
         FieldPanel("description"),
+        FieldPanel("competences"),
         MultiFieldPanel(
             [FieldPanel("self_enrolment"), FieldPanel("prerequisites"),
              FieldPanel("completion_rule"),
@@ -124,6 +131,9 @@ class CoursePage(RoutablePageMixin, BasePage):
     @property
     def completed_by_quizzes(self):
         return self.completion_rule == CompletionRule.ALL_QUIZZES
+
+    def competence_list(self):
+        return [line.strip() for line in self.competences.splitlines() if line.strip()]
 
     def visible_modules(self, request=None):
         return visible_pages(ModulePage.objects.child_of(self), request).order_by("path")
@@ -185,6 +195,7 @@ class LessonPage(RoutablePageMixin, BasePage):
     )
     body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("body"))
     has_quiz = models.BooleanField(default=False, editable=False)
+    has_assignment = models.BooleanField(default=False, editable=False)
 
     content_panels = [*BasePage.content_panels, FieldPanel("estimated_minutes"),
                       FieldPanel("body")]
@@ -201,8 +212,9 @@ class LessonPage(RoutablePageMixin, BasePage):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.has_quiz = self.quiz_block() is not None
+            self.has_assignment = self.assignment_block() is not None
             if update_fields is not None:
-                kwargs["update_fields"] = [*update_fields, "has_quiz"]
+                kwargs["update_fields"] = [*update_fields, "has_quiz", "has_assignment"]
         return super().save(*args, **kwargs)
 
     def body_text(self):
@@ -211,6 +223,13 @@ class LessonPage(RoutablePageMixin, BasePage):
     def quiz_block(self):
         """The lesson's quiz as a bound block (it has an id), or None."""
         return next((block for block in self.body if block.block_type == "quiz"), None)
+
+    def assignment_block(self):
+        return next((block for block in self.body if block.block_type == "assignment"), None)
+
+    def self_assessment_block(self):
+        return next((block for block in self.body if block.block_type == "self_assessment"),
+                    None)
 
     def get_course(self):
         return CoursePage.objects.ancestor_of(self).first()
@@ -221,6 +240,7 @@ class LessonPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request))
+        context.update(coursework.coursework_context(self, context["course"], request.user))
         return context
 
     @path("valmis/", name="mark_done")
@@ -234,3 +254,11 @@ class LessonPage(RoutablePageMixin, BasePage):
     @path("tulos/<int:attempt_id>/", name="attempt")
     def attempt_route(self, request, attempt_id):
         return actions.attempt_result(request, self, attempt_id)
+
+    @path("tehtava/", name="assignment")
+    def assignment_route(self, request):
+        return coursework.submit_assignment(request, self)
+
+    @path("itsearviointi/", name="self_assessment")
+    def self_assessment_route(self, request):
+        return coursework.submit_self_assessment(request, self)

@@ -19,7 +19,8 @@ from training.models.records import Enrolment, LessonCompletion, QuizAttempt
 from training.quiz import questions_of
 
 LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id",
-                 "translation_key", "has_quiz", "estimated_minutes", "summary")
+                 "translation_key", "has_quiz", "has_assignment", "estimated_minutes",
+                 "summary")
 
 
 @dataclass

@@ -34,6 +34,7 @@ class LessonCompletion(models.Model):
     class Via(models.TextChoices):
         MARKED = "marked", _("marked as done")
         QUIZ = "quiz", _("quiz passed")
+        ASSIGNMENT = "accepted", _("assignment accepted")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="lesson_completions", verbose_name=_("trainee"))

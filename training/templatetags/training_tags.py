@@ -37,3 +37,15 @@ def visible_localized(context, page):
 def card_kind(page):
     """The card style (and icon) of a library page: "programme" or "model"."""
     return "programme" if page._meta.model_name == "programmepage" else "model"
+
+
+@register.simple_tag
+def rating_value(state, given, position):
+    """The rating to show checked: what was just sent back, else the saved one, else None."""
+    if given:
+        value = given.get(f"c-{position}")
+        return value
+    own = state.own if state is not None else None
+    if own is not None and position < len(own.ratings):
+        return own.ratings[position]
+    return None
