@@ -6,16 +6,21 @@ Wagtail's own checks cover most of them; the ones it leaves to the database
 syntax) are checked here.
 """
 
+from collections import defaultdict
 from types import SimpleNamespace
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Q, prefetch_related_objects
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Page
 
+from portal.site_memo import attach_locales, home_paths, site_for_request
 from portal.text import has_control_characters
+from portal.visibility import visibility
 
 SEARCH_OPERATORS = ("and", "or")
 MAX_ID = 2**53
@@ -71,8 +76,10 @@ class SpecificPageParentField(PageParentField):
     """The parent as its own page type, so its address comes from the portal's pages."""
 
     def get_attribute(self, instance):
-        parent = super().get_attribute(instance)
-        return parent.specific_deferred if parent is not None else None
+        parent = instance.get_parent()
+        if parent is None or not self.context["view"].is_public(parent):
+            return None
+        return attach_locales(self.context.get("request"), [parent.specific_deferred])[0]
 
 
 class PortalPageSerializer(PageSerializer):
@@ -88,6 +95,95 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         for backend in PagesAPIViewSet.filter_backends
     ]
 
+    # -- the public pages, in a fixed number of queries -------------------------------
+    def get_base_queryset(self):
+        """Live pages outside every view restriction (portal.visibility), below the
+        site's home pages: built once per request, from the site memo."""
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = self._public_pages()
+        return self._base_queryset
+
+    def _public_pages(self):
+        request = self.request
+        rule = visibility(request)
+        self._home_paths = None
+        if "site" in request.GET:  # another site named: Wagtail checks and finds it
+            return rule.filter(super().get_base_queryset())
+        site = site_for_request(request)
+        queryset = rule.filter(Page.objects.all())
+        if site is None:
+            self._home_paths = ()
+            return queryset
+        self._home_paths = home_paths(request, site)
+        in_a_home = Q()
+        for path in self._home_paths:
+            in_a_home |= Q(path__startswith=path)
+        return queryset.filter(in_a_home)
+
+    def is_public(self, page):
+        """Whether ``page`` is in the base queryset (without a query when no other
+        site is named)."""
+        self.get_base_queryset()
+        if self._home_paths is None:
+            return self.get_base_queryset().filter(pk=page.pk).exists()
+        return visibility(self.request).is_visible(page) and (
+            not self._home_paths or page.path.startswith(self._home_paths))
+
+    def get_object(self):
+        """The page as its own type, its locale and the pages it links to read with it."""
+        if not hasattr(self, "_specific_object"):
+            page = BaseAPIViewSet.get_object(self)
+            model = page.specific_class or type(page)
+            linked = [field.name for field in model._meta.concrete_fields
+                      if field.many_to_one and field.name in _api_field_names(model)
+                      and issubclass(field.related_model, Page)]
+            self._specific_object = (model.objects.select_related("locale", *linked)
+                                     .get(pk=page.pk))
+        return self._specific_object
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = attach_locales(request, list(self.paginate_queryset(queryset)))
+        self._load_related(items)
+        serializer = self.get_serializer(items, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        self._load_related([instance])
+        return super().detail_view(request, pk)
+
+    def _load_related(self, items):
+        """Read what the requested fields show of all ``items`` at once: fields that
+        know how to load themselves in bulk (``bulk_load(pages, names)``), inline child
+        records and linked pages, so the number of queries does not grow with the
+        number of pages or of their related records."""
+        if not items:
+            return
+        serializer_class = self.get_serializer_class()
+        model = serializer_class.Meta.model
+        loaders = defaultdict(list)
+        for name, field in serializer_class._declared_fields.items():
+            loader = getattr(field, "bulk_load", None)
+            if loader is not None:
+                loaders[loader].append(name)
+        for loader, names in loaders.items():
+            loader(items, names)
+        lookups = []
+        for name in serializer_class.Meta.fields:
+            if any(name in names for names in loaders.values()):
+                continue
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.one_to_many or (field.many_to_one and issubclass(field.related_model, Page)
+                                     and not field.is_cached(items[0])):
+                lookups.append(name)
+        prefetch_related_objects(items, *lookups)
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
@@ -95,6 +191,10 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
                 raise BadRequestError(f"parameter {name[:40]!r} contains control characters")
         if "id" in request.GET and self.action == "find_view":
             _positive_integer("id", request.GET["id"])
+
+
+def _api_field_names(model):
+    return {field.name for field in getattr(model, "api_fields", ())}
 
 
 api_router = WagtailAPIRouter("wagtailapi")

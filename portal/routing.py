@@ -40,7 +40,10 @@ def _nodes(request, home, components):
 
 
 def _specific(pk, model):
-    page = model.objects.select_related("locale").filter(pk=pk).first()
+    # A page type may name further foreign keys its page always shows (a cover image),
+    # read in the same query.
+    related = ("locale", *getattr(model, "route_select_related", ()))
+    page = model.objects.select_related(*related).filter(pk=pk).first()
     if page is None:
         raise Http404
     return page

@@ -132,3 +132,26 @@ def home_for_request(request):
         return None
     root, translations = homes(request, site)
     return translations.get(translation.get_language(), root)
+
+
+def home_paths(request, site):
+    """Tree paths of ``site``'s root page and all its translations (live or not)."""
+    return memo(request, ("home-paths", site.pk), lambda: tuple(
+        page.path for page in site.root_page.get_translations(inclusive=True)))
+
+
+def locales(request):
+    """{id: Locale} of every locale (for pages read without their locale)."""
+    from wagtail.models import Locale
+
+    return memo(request, ("locales",), lambda: Locale.objects.in_bulk())
+
+
+def attach_locales(request, pages):
+    """Set each page's locale from the memo, so addresses and language codes cost no
+    query per page."""
+    found = locales(request)
+    for page in pages:
+        if page.locale_id in found:
+            page.locale = found[page.locale_id]
+    return pages

@@ -1,25 +1,39 @@
-"""The sitemap: every visible page in every language, each with its hreflang alternates."""
+"""The sitemap: every visible page in every language, each with its hreflang alternates.
+
+The pages are read in one query as their own page types without their specific
+fields (``specific(defer=True)``): a sitemap entry needs only the address and
+the publication date, which every page has, so the number of queries does not
+grow with the number of pages or page types. The site, its home pages and the
+locales come from the site memo.
+"""
 
 from collections import defaultdict
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from portal.site_memo import attach_locales, home_paths, memo, site_for_request
 from portal.visibility import visible_pages
 
 
 class PortalSitemap(Sitemap):
+    def get_wagtail_site(self):
+        site = site_for_request(self.request)
+        if site is None:
+            site = memo(self.request, ("default-site",),
+                        lambda: Site.objects.select_related("root_page").get(is_default_site=True))
+        return site
+
     def items(self):
         if not hasattr(self, "_visible_pages"):
-            homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+            site = self.get_wagtail_site()
             in_a_home = Q()
-            for home in homes:
-                in_a_home |= Q(path__startswith=home.path)
-            self._visible_pages = list(
+            for path in home_paths(self.request, site):
+                in_a_home |= Q(path__startswith=path)
+            self._visible_pages = attach_locales(self.request, list(
                 visible_pages(Page.objects.filter(in_a_home), self.request)
-                .select_related("locale").order_by("path").defer_streamfields().specific()
-            )
+                .order_by("path").specific(defer=True)))
         return self._visible_pages
 
     def _alternates(self):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from models_library.blocks import SECTIONS
 from models_library.models.pages import OperatingModelPage
-from models_library.taxonomy_names import TaxonomyNames
+from models_library.taxonomy_names import TaxonomyNames, live_terms
 from portal.text import strip_control_characters
 from portal.visibility import visibility
 
@@ -82,14 +82,16 @@ def build_comparison(index_page, raw_values, request=None):
         errors.append(_("Choose at least two models to compare."))
         return None, errors
 
-    prefetch_related_objects(models, "regions", "municipalities", "funders")
+    # The regions are the only terms shown: one query for all the models.
+    prefetch_related_objects(models, "regions")
     names = TaxonomyNames()
-    per_model = [names.for_page(model) for model in models]
+    regions = [sorted(names.name_of(term) for term in live_terms(model.regions))
+               for model in models]
     rule = visibility(request)
     programmes = [rule.or_none(model.programme) for model in models]
     rows = [
         (_("Place of implementation"), [m.implementation_place or "—" for m in models], False),
-        (_("Regions"), [", ".join(n["regions"]) or "—" for n in per_model], False),
+        (_("Regions"), [", ".join(found) or "—" for found in regions], False),
         (_("Development stage"), [m.get_stage_display() for m in models], False),
         (_("Programme"), [p.title if p else "—" for p in programmes], False),
     ]

@@ -268,6 +268,8 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
 
     parent_page_types = ["models_library.LibraryIndexPage", "models_library.ProgrammePage"]
     subpage_types = []
+    # Read with the page when it is served (portal.routing): the page shows it.
+    route_select_related = ("cover_image",)
 
     class Meta:
         verbose_name = _("operating model")
