@@ -10,8 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def demo_site(db):
-    """The demo site the portal ships with: home, about and accessibility pages in fi/sv/en."""
+def demo_site(db, request):
+    """The demo site the portal ships with: home, about and accessibility pages in fi/sv/en.
+
+    Built once per session and restored for later tests (tests/demo_snapshot.py).
+    """
+    from tests.demo_snapshot import restore_or_build
+
+    return restore_or_build("demo_site", _build_demo_site, request)
+
+
+def _build_demo_site():
     from portal.demo import build
     from portal.indexing import deferred_indexing
 

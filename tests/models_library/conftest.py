@@ -11,9 +11,14 @@ def library(demo_site):
 
 
 @pytest.fixture
-def parent():
-    """The library page that imports go under (on the demo site)."""
-    return build_import_parent()
+def parent(db, request):
+    """The library page that imports go under (on the demo site).
+
+    Built once per session and restored for later tests (tests/demo_snapshot.py).
+    """
+    from tests.demo_snapshot import restore_or_build
+
+    return restore_or_build("import_parent", build_import_parent, request)
 
 
 @pytest.fixture
