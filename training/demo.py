@@ -3,7 +3,8 @@
 Called by ``manage.py load_demo_content`` after the library's builder, whose operating
 models the lessons point to. Safe to run any number of times: pages are found by slug,
 block ids are derived from the content's place so unchanged content stays unchanged,
-and learner records are created only where missing.
+and learner records are created only where missing. A demo trainee who has completed a
+course gets its certificate the way every trainee does (``refresh_completion``), once.
 """
 
 import os
@@ -125,6 +126,7 @@ def build():
         fields = {key: course_spec[key] for key in (
             "track", "credits", "estimated_hours", "completion_rule", "quiz_attempt_limit",
             "quiz_wait_minutes", "certificate_text")}
+        fields["prerequisite_rule"] = course_spec.get("prerequisite_rule", "completed")
         fields["credits"] = credits(fields["credits"])
         fields["prerequisites"] = [courses[slug] for slug in course_spec.get("prerequisites", [])]
         course = upsert_page(index, CoursePage, course_spec["slug"], **fields,
@@ -219,6 +221,9 @@ def build_trainees():
         if created:
             user.set_password(password)
             user.save()
+        if spec.get("name") and not user.get_full_name():
+            user.first_name, user.last_name = spec["name"]
+            user.save(update_fields=["first_name", "last_name"])
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True})
         for plan in spec["enrolments"]:

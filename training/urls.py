@@ -1,6 +1,6 @@
 from django.urls import path
 
-from training import cohort_views, views
+from training import certificate_views, cohort_views, privacy_views, views
 
 app_name = "training"
 urlpatterns = [
@@ -12,4 +12,12 @@ urlpatterns = [
     path("kouluttaja/ryhmat/<int:pk>/", cohort_views.cohort_dashboard, name="cohort"),
     path("kouluttaja/ryhmat/<int:pk>/csv/", cohort_views.cohort_csv, name="cohort_csv"),
     path("kouluttaja/palautukset/<int:pk>/", cohort_views.review, name="review"),
+    path("todistus/<int:pk>/", certificate_views.certificate_pdf_view, name="certificate_pdf"),
+    path("tarkista/", certificate_views.verify_view, name="verify"),
+    path("tarkista/<str:code>/", certificate_views.verify_view, name="verify_code"),
+    path("tarkista/<str:code>/peru/", certificate_views.revoke_view, name="revoke"),
+    path("tietosuoja/", privacy_views.privacy_view, name="privacy"),
+    path("tietosuoja/nimi/", privacy_views.name_view, name="privacy_name"),
+    path("tietosuoja/tiedot.json", privacy_views.export_view, name="privacy_export"),
+    path("tietosuoja/poista/", privacy_views.delete_view, name="privacy_delete"),
 ]

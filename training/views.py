@@ -7,7 +7,14 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from portal.visibility import visible_pages
-from training.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
+from training.models import (
+    Certificate,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
 from training.models.cohorts import is_trainer
 from training.models.progress import LESSON_FIELDS, Progress, next_lesson
 
@@ -30,6 +37,8 @@ def my_studies(request):
     lessons = (list(visible_pages(LessonPage.objects.filter(paths), request).order_by("path")
                     .only(*LESSON_FIELDS)) if chosen else [])
     done = set(LessonCompletion.objects.filter(user=user).values_list("lesson_key", flat=True))
+    certificates = {certificate.course_key: certificate
+                    for certificate in Certificate.objects.filter(user=user)}
     rows = []
     for enrolment in enrolments:
         course = chosen.get(enrolment.course_key)
@@ -39,6 +48,7 @@ def my_studies(request):
         rows.append({
             "course": course,
             "enrolment": enrolment,
+            "certificate": certificates.get(enrolment.course_key),
             "progress": Progress(sum(lesson.translation_key in done for lesson in own),
                                  len(own)),
             "next_lesson": None if enrolment.completed_at else next_lesson(

@@ -361,6 +361,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Työkykyportaali] "
 # allauth's rate limits (sign-in failures, sign-ups, resets, confirmation mails) are on by
 # default and kept that way; they count in the default cache, shared in production.
 
+# Training certificates and the trainees' data (training/privacy.py).
+# Public certificate look-ups allowed per visitor address: (look-ups, seconds).
+CERTIFICATE_VERIFY_RATE = (20, 60)
+# Retention: `manage.py purge_training_records`, run daily (it is idempotent), clears the
+# answer details of quiz attempts (and what other record types register, such as
+# submitted files) older than this many days; scores, verdicts and completions stay.
+TRAINING_RETENTION_DAYS = int(env("TRAINING_RETENTION_DAYS", "730"))
+
 # Mail: the console in development; production.py sends through SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tyokykyportaali@example.fi")

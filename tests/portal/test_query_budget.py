@@ -249,6 +249,21 @@ def lesson(home, size):
     return [LessonPage.objects.descendant_of(courses[0]).order_by("path").last().url]
 
 
+def certificate_verification(home, size):
+    from tests.builders import build_trainee
+    from training.models.certificates import issue_certificate
+
+    _index, courses = training_world(home, size)
+    codes = []
+    for n in range(size):
+        trainee = build_trainee(email=f"todistus{n}@example.fi")
+        trainee.first_name, trainee.last_name = "Testi", f"Opiskelija {n}"
+        trainee.save()
+        codes.append(issue_certificate(trainee, courses[n % len(courses)]).code)
+    return [f"/fi/opinnot/tarkista/{codes[0]}/", f"/fi/opinnot/tarkista/?koodi={codes[-1]}",
+            "/fi/opinnot/tarkista/"]
+
+
 def search_page(home, size):
     library, _models = library_world(home, size)
     region = terms(1)["regions"][0].code
@@ -277,6 +292,7 @@ PAGE_TYPES = {
     "course": course,
     "module": module,
     "lesson": lesson,
+    "certificate verification": certificate_verification,
     "search": search_page,
 }
 

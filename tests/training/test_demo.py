@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from training.models import (
+    Certificate,
     CoursePage,
     Enrolment,
     LessonCompletion,
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 def records():
     return (Enrolment.objects.count(), LessonCompletion.objects.count(),
-            QuizAttempt.objects.count(), Revision.objects.count())
+            QuizAttempt.objects.count(), Revision.objects.count(),
+            list(Certificate.objects.values_list("code", flat=True)))
 
 
 def test_demo_courses_and_trainees(settings, capsys):
@@ -62,6 +64,17 @@ def test_demo_courses_and_trainees(settings, capsys):
     assert [a.passed for a in attempts.order_by("number")] == [False, True]
     assert Enrolment.objects.get(user__email="kouluttajaksi@example.fi",
                                  course_key=coordinator.translation_key).completed_at
+
+    # One issued certificate, for the trainee who completed the coordinator course; it is
+    # what lets them into the trainer course, whose prerequisite asks for a certificate.
+    [certificate] = Certificate.objects.all()
+    assert certificate.user.email == "kouluttajaksi@example.fi"
+    assert certificate.holder_name == "Kaino Esimerkki"
+    assert certificate.course_key == coordinator.translation_key
+    assert certificate.status == "valid" and certificate.credits == 10
+    assert trainer.prerequisite_rule == "certificate"
+    assert Enrolment.objects.filter(user__email="kouluttajaksi@example.fi",
+                                    course_key=trainer.translation_key).exists()
 
 
 def test_no_demo_trainees_without_debug(settings):

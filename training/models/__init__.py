@@ -1,4 +1,5 @@
 from training.models.assignments import Review, SelfAssessment, Submission
+from training.models.certificates import Certificate
 from training.models.cohorts import Cohort, CohortMembership
 from training.models.pages import (
     CompletionRule,
@@ -6,6 +7,7 @@ from training.models.pages import (
     CoursePage,
     LessonPage,
     ModulePage,
+    PrerequisiteRule,
     Track,
 )
 from training.models.records import Enrolment, LessonCompletion, QuizAttempt
@@ -16,6 +18,7 @@ __all__ = [
     "Review",
     "SelfAssessment",
     "Submission",
+    "Certificate",
     "CompletionRule",
     "CourseIndexPage",
     "CoursePage",
@@ -23,6 +26,7 @@ __all__ = [
     "LessonCompletion",
     "LessonPage",
     "ModulePage",
+    "PrerequisiteRule",
     "QuizAttempt",
     "Track",
 ]

@@ -44,8 +44,9 @@ def enrol(request, course):
     elif not course.self_enrolment:
         messages.error(request, _("This course is not open for self-enrolment."))
     elif missing := missing_prerequisites(course, request):
-        messages.error(request, _("Complete these courses first: %(courses)s.") % {
-            "courses": ", ".join(page.title for page in missing)})
+        text = (_("You need a valid certificate from these courses first: %(courses)s.")
+                if course.needs_certificates else _("Complete these courses first: %(courses)s."))
+        messages.error(request, text % {"courses": ", ".join(page.title for page in missing)})
     else:
         try:
             with transaction.atomic():

@@ -35,6 +35,11 @@ class CompletionRule(models.TextChoices):
     ALL_QUIZZES = "all_quizzes", _("Every quiz passed")
 
 
+class PrerequisiteRule(models.TextChoices):
+    COMPLETED = "completed", _("The prerequisite courses completed")
+    CERTIFICATE = "certificate", _("A valid certificate from each prerequisite course")
+
+
 class CourseIndexPage(BasePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -70,6 +75,12 @@ class CoursePage(RoutablePageMixin, BasePage):
         "self", symmetrical=False, blank=True, related_name="required_by",
         verbose_name=_("prerequisite courses"),
         help_text=_("Courses a trainee must have completed before enrolling."),
+    )
+    prerequisite_rule = models.CharField(
+        _("prerequisite rule"), max_length=12, choices=PrerequisiteRule.choices,
+        default=PrerequisiteRule.COMPLETED,
+        help_text=_("What a trainee must hold from the prerequisite courses: a completion "
+                    "or a certificate that has not been revoked."),
     )
     completion_rule = models.CharField(
         _("completion rule"), max_length=12, choices=CompletionRule.choices,
@@ -109,6 +120,7 @@ class CoursePage(RoutablePageMixin, BasePage):
         FieldPanel("competences"),
         MultiFieldPanel(
             [FieldPanel("self_enrolment"), FieldPanel("prerequisites"),
+             FieldPanel("prerequisite_rule"),
              FieldPanel("completion_rule"),
              FieldRowPanel([FieldPanel("quiz_attempt_limit"), FieldPanel("quiz_wait_minutes")]),
              FieldPanel("certificate_text")],
@@ -127,6 +139,10 @@ class CoursePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+
+    @property
+    def needs_certificates(self):
+        return self.prerequisite_rule == PrerequisiteRule.CERTIFICATE
 
     @property
     def completed_by_quizzes(self):

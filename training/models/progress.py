@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.visibility import visible_pages
+from training.models.certificates import issue_certificate, valid_certificates
 from training.models.records import Enrolment, LessonCompletion, QuizAttempt
 from training.quiz import questions_of
 
@@ -67,33 +68,41 @@ def next_lesson(lessons, done, last_key=None):
 
 
 def missing_prerequisites(course, request):
-    """The prerequisite courses (in the course's language) the user has not completed."""
+    """The prerequisite courses (in the course's language) the user has not completed, or
+    (when the course's rule asks for certificates) holds no valid certificate from."""
     user = request.user
     required = list(course.prerequisite_courses(request))
     if not required:
         return []
     completed = set()
-    if user.is_authenticated:
+    keys = [page.translation_key for page in required]
+    if user.is_authenticated and course.needs_certificates:
+        completed = set(valid_certificates(user).filter(course_key__in=keys)
+                        .values_list("course_key", flat=True))
+    elif user.is_authenticated:
         completed = set(Enrolment.objects.filter(
-            user=user, completed_at__isnull=False,
-            course_key__in=[page.translation_key for page in required],
+            user=user, completed_at__isnull=False, course_key__in=keys,
         ).values_list("course_key", flat=True))
     return [page for page in required if page.translation_key not in completed]
 
 
 def refresh_completion(user, course):
-    """Mark the enrolment completed when the course's completion rule is met."""
+    """Mark the enrolment completed when the course's completion rule is met, and issue
+    the course's certificate to a trainee who has completed it and has none yet."""
     enrolment = enrolment_for(user, course)
-    if enrolment is None or enrolment.completed_at is not None:
+    if enrolment is None:
         return enrolment
-    lessons = course_lessons(course)
-    done = completed_keys(user, course.translation_key)
-    counted = lessons
-    if course.completed_by_quizzes:
-        counted = [lesson for lesson in lessons if lesson.has_quiz] or lessons
-    if counted and all(lesson.translation_key in done for lesson in counted):
-        enrolment.completed_at = timezone.now()
-        enrolment.save(update_fields=["completed_at"])
+    if enrolment.completed_at is None:
+        lessons = course_lessons(course)
+        done = completed_keys(user, course.translation_key)
+        counted = lessons
+        if course.completed_by_quizzes:
+            counted = [lesson for lesson in lessons if lesson.has_quiz] or lessons
+        if counted and all(lesson.translation_key in done for lesson in counted):
+            enrolment.completed_at = timezone.now()
+            enrolment.save(update_fields=["completed_at"])
+    if enrolment.completed_at is not None:
+        issue_certificate(user, course)
     return enrolment
 
 

@@ -2,6 +2,10 @@
 
 Records point at course and lesson pages by their ``translation_key``, so progress made
 in one language shows in every language, and a record outlives edits to the page.
+
+A record also outlives its trainee: when an account is deleted (``training.privacy``)
+the records lose their user and every personal detail, and stay only as anonymous
+rows for the courses' statistics.
 """
 
 from django.conf import settings
@@ -10,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Enrolment(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                              related_name="enrolments", verbose_name=_("trainee"))
     course_key = models.UUIDField(_("course"), db_index=True)
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
@@ -36,7 +40,7 @@ class LessonCompletion(models.Model):
         QUIZ = "quiz", _("quiz passed")
         ASSIGNMENT = "accepted", _("assignment accepted")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                              related_name="lesson_completions", verbose_name=_("trainee"))
     course_key = models.UUIDField(_("course"))
     lesson_key = models.UUIDField(_("lesson"))
@@ -62,7 +66,7 @@ class QuizAttempt(models.Model):
     grading time, so editing the quiz later never rewrites a trainee's result.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                              related_name="quiz_attempts", verbose_name=_("trainee"))
     course_key = models.UUIDField(_("course"))
     lesson_key = models.UUIDField(_("lesson"))

@@ -1,0 +1,158 @@
+"""A trainee's own data: the JSON download, account deletion and the retention purge."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.training.test_certificates import finish, named
+from tests.training.test_studies import messages_of
+from training import privacy
+from training.models import Certificate, Enrolment, LessonCompletion, QuizAttempt
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "Salasana-123"  # tests.builders.build_trainee's
+
+
+def export(client):
+    response = client.get("/fi/opinnot/tietosuoja/tiedot.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    return json.loads(response.content)
+
+
+def test_privacy_page_needs_sign_in(client, db):
+    for url in ("/fi/opinnot/tietosuoja/", "/fi/opinnot/tietosuoja/tiedot.json"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/tili/login/" in response["Location"]
+    response = client.post("/fi/opinnot/tietosuoja/poista/", {"password": "x"})
+    assert response.status_code == 302 and "/tili/login/" in response["Location"]
+
+
+def test_privacy_page_in_three_languages(client, trainee):
+    client.force_login(trainee)
+    for language, heading in (("fi", "Omat tietosi"), ("sv", "Dina uppgifter"),
+                              ("en", "Your data")):
+        response = client.get(f"/{language}/opinnot/tietosuoja/")
+        assert heading in response.content.decode()
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_export_has_the_trainees_records_and_nobody_elses(client, course, trainee,
+                                                           other_trainee):
+    named(trainee)
+    client.force_login(trainee)
+    certificate = finish(client, course)
+    client.force_login(other_trainee)
+    client.post(course.url + course.reverse_subpage("enrol"))
+    client.force_login(trainee)
+    data = export(client)
+    assert data["account"]["email"] == "harjoittelija@example.fi"
+    assert data["account"]["first_name"] == "Testi"
+    assert data["account"]["email_addresses"] == [
+        {"email": "harjoittelija@example.fi", "verified": True, "primary": True}]
+    assert [row["course"] for row in data["enrolments"]] == ["Työkyvyn tuen perusteet"]
+    assert data["enrolments"][0]["completed_at"]
+    assert sorted(row["lesson"] for row in data["lesson_completions"]) == [
+        "Mitä työkyky on", "Tuen tarve"]
+    [attempt] = data["quiz_attempts"]
+    assert attempt["quiz"] == "Perusteiden tentti" and attempt["passed"] is True
+    assert attempt["answers"]  # the graded answer sheet
+    assert data["certificates"] == [{
+        "course": "Työkyvyn tuen perusteet", "credits": "2.0",
+        "verification_code": certificate.display_code,
+        "issued_at": certificate.issued_at.isoformat(), "status": "valid",
+        "revoked_at": None, "revoked_reason": ""}]
+    assert "toinen@example.fi" not in json.dumps(data)
+    client.force_login(other_trainee)
+    other = export(client)
+    assert other["certificates"] == [] and other["quiz_attempts"] == []
+    assert len(other["enrolments"]) == 1
+
+
+def test_name_form(client, trainee):
+    client.force_login(trainee)
+    response = client.post("/fi/opinnot/tietosuoja/nimi/", {"first_name": "", "last_name": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Tarkista nämä:" in html and "Anna etunimesi." in html
+    response = client.post("/fi/opinnot/tietosuoja/nimi/",
+                           {"first_name": "Testi", "last_name": "Opiskelija"}, follow=True)
+    assert messages_of(response) == ["Nimesi tallennettiin."]
+    trainee.refresh_from_db()
+    assert trainee.get_full_name() == "Testi Opiskelija"
+
+
+def test_delete_needs_the_password(client, trainee):
+    client.force_login(trainee)
+    response = client.post("/fi/opinnot/tietosuoja/poista/", {"password": "väärä"})
+    assert response.status_code == 400
+    assert "Salasana ei ole oikein." in response.content.decode()
+    response = client.post("/fi/opinnot/tietosuoja/poista/", {})
+    assert "Vahvista antamalla salasanasi." in response.content.decode()
+    assert client.get("/fi/opinnot/tietosuoja/poista/").status_code == 405
+    assert get_user_model().objects.filter(pk=trainee.pk).exists()
+
+
+def test_delete_removes_personal_data_keeps_anonymous_statistics(client, course, trainee,
+                                                                  other_trainee):
+    named(trainee)
+    client.force_login(trainee)
+    certificate = finish(client, course)
+    client.force_login(other_trainee)
+    client.post(course.url + course.reverse_subpage("enrol"))
+    client.force_login(trainee)
+    response = client.post("/fi/opinnot/tietosuoja/poista/", {"password": PASSWORD},
+                           follow=True)
+    assert messages_of(response)[-1] == (
+        "Tilisi ja henkilötietosi on poistettu. Todistuksesi näkyvät tarkistuksessa nyt "
+        "poistettuina. Kiitos, että opiskelit kanssamme.")
+    assert "Kirjaudu sisään" in response.content.decode()  # signed out
+    assert not get_user_model().objects.filter(pk=trainee.pk).exists()
+    assert not get_user_model().objects.filter(email="harjoittelija@example.fi").exists()
+    # The course's statistics keep anonymous rows: one completed enrolment, two lessons,
+    # one passed attempt, without the answers.
+    assert Enrolment.objects.filter(user=None, completed_at__isnull=False).count() == 1
+    assert Enrolment.objects.filter(user=other_trainee).count() == 1
+    assert LessonCompletion.objects.filter(user=None).count() == 2
+    attempt = QuizAttempt.objects.get()
+    assert attempt.user is None and attempt.passed and attempt.answers == []
+    certificate.refresh_from_db()
+    assert certificate.user is None and certificate.status == "removed"
+    html = client.get(f"/fi/opinnot/tarkista/{certificate.code}/").content.decode()
+    assert "Todistus on poistettu" in html and "Testi" not in html
+
+
+def test_retention_purges_old_answer_details_once(course, trainee, client, settings):
+    client.force_login(trainee)
+    finish(client, course)
+    attempt = QuizAttempt.objects.get()
+    assert attempt.answers
+    settings.TRAINING_RETENTION_DAYS = 30
+    out = io.StringIO()
+    call_command("purge_training_records", stdout=out)
+    assert "quiz_attempts: 0 purged (older than 30 days)" in out.getvalue()
+    attempt.refresh_from_db()
+    assert attempt.answers  # still within the period
+    QuizAttempt.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=31))
+    assert privacy.purge_expired(timezone.now() - datetime.timedelta(days=30))[
+        "quiz_attempts"] == 1
+    attempt.refresh_from_db()
+    assert attempt.answers == [] and attempt.passed and attempt.score == attempt.max_score
+    # A second run (the next day) changes nothing.
+    assert privacy.purge_expired(timezone.now() - datetime.timedelta(days=30))[
+        "quiz_attempts"] == 0
+
+
+def test_every_part_exports_and_deleted_parts_forget(trainee):
+    names = [part.name for part in privacy.parts()]
+    assert names[:5] == ["account", "enrolments", "lesson_completions", "quiz_attempts",
+                         "certificates"]
+    data = privacy.export_data(trainee)
+    assert set(names) <= set(data)
+    assert Certificate.objects.count() == 0
