@@ -282,3 +282,16 @@ def test_trainer_course_needs_a_valid_certificate(client, course, trainee):
     Certificate.objects.filter(pk=certificate.pk).update(revoked_at=None)
     enrol(client, trainer_course)
     assert Enrolment.objects.filter(course_key=trainer_course.translation_key).exists()
+
+
+def test_admin_menu_leads_staff_to_the_verification_page(client, db, staff):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("paakayttaja", "admin@example.fi", "x")
+    client.force_login(admin)
+    html = client.get("/admin/").content.decode()
+    assert "/opinnot/tarkista/" in html
+    editor = get_user_model().objects.create_user("toimittaja", "t@example.fi", "x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert "/opinnot/tarkista/" not in client.get("/admin/").content.decode()
