@@ -156,3 +156,87 @@ def test_every_part_exports_and_deleted_parts_forget(trainee):
     data = privacy.export_data(trainee)
     assert set(names) <= set(data)
     assert Certificate.objects.count() == 0
+
+
+# -- the assignment, self-assessment and cohort records ---------------------------------
+@pytest.fixture
+def coursework(home):
+    from tests.training.coursework import build_coursework_course
+
+    return build_coursework_course(home)
+
+
+def test_coursework_is_exported_and_deleted_with_the_account(client, coursework):
+    from tests.builders import build_trainee
+    from tests.training.coursework import (
+        answer,
+        build_cohort,
+        build_trainer,
+        lesson,
+        pdf_upload,
+    )
+    from training.models import CohortMembership, Review, SelfAssessment, Submission
+
+    trainee = build_trainee()
+    trainer = build_trainer()
+    build_cohort(coursework, trainer, name="Kevään ryhmä", members=[trainee])
+    client.force_login(trainee)
+    answer(client, lesson(coursework, "Tehtävä"), text="Palvelukarttani.", file=pdf_upload())
+    submission = Submission.objects.get()
+    Review.objects.create(submission=submission, reviewer=trainer, decision="revise",
+                          feedback="Lisää järjestöt.")
+    SelfAssessment.objects.create(user=trainee, course_key=coursework.translation_key,
+                                  phase="start", competences=["Tunnen palvelut"], ratings=[3])
+    data = export(client)
+    [sent] = data["assignment_submissions"]
+    assert sent["text"] == "Palvelukarttani." and sent["file_name"] == "kartta.pdf"
+    assert sent["file_kept"] is True
+    assert sent["review"]["feedback"] == "Lisää järjestöt."
+    assert data["self_assessments"][0]["ratings"] == [3]
+    assert data["cohort_memberships"] == [{
+        "cohort": "Kevään ryhmä", "course": "Koordinaattorikoulutus",
+        "joined_at": CohortMembership.objects.get().joined_at.isoformat()}]
+    assert data["cohorts_as_trainer"] == []
+
+    stored = submission.file.path
+    client.post("/fi/opinnot/tietosuoja/poista/", {"password": PASSWORD})
+    assert not Submission.objects.exists() and not Review.objects.exists()
+    assert not SelfAssessment.objects.exists() and not CohortMembership.objects.exists()
+    import os
+    assert not os.path.exists(stored)
+
+
+def test_a_trainer_with_cohorts_is_asked_to_hand_them_over_first(client, coursework):
+    from tests.training.coursework import build_cohort, build_trainer
+
+    trainer = build_trainer()
+    build_cohort(coursework, trainer)
+    client.force_login(trainer)
+    assert [row["cohort"] for row in export(client)["cohorts_as_trainer"]] == ["Syksyn ryhmä"]
+    response = client.post("/fi/opinnot/tietosuoja/poista/", {"password": PASSWORD})
+    assert response.status_code == 400
+    assert "Vedät ryhmiä kouluttajana." in response.content.decode()
+    assert get_user_model().objects.filter(pk=trainer.pk).exists()
+
+
+def test_retention_purges_old_submitted_files_once(client, coursework):
+    import os
+
+    from tests.builders import build_trainee
+    from tests.training.coursework import answer, lesson, pdf_upload
+    from training.models import Submission
+
+    trainee = build_trainee()
+    client.force_login(trainee)
+    client.post(coursework.url + coursework.reverse_subpage("enrol"))
+    answer(client, lesson(coursework, "Tehtävä"), text="Vastaus.", file=pdf_upload())
+    submission = Submission.objects.get()
+    stored = submission.file.path
+    cutoff = timezone.now() - datetime.timedelta(days=30)
+    assert privacy.purge_expired(cutoff)["assignment_submissions"] == 0
+    Submission.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=31))
+    assert privacy.purge_expired(cutoff)["assignment_submissions"] == 1
+    submission.refresh_from_db()
+    assert not submission.file and submission.text == "Vastaus."
+    assert not os.path.exists(stored)
+    assert privacy.purge_expired(cutoff)["assignment_submissions"] == 0
