@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -45,7 +46,7 @@ def certificate_pdf_view(request, pk):
         return redirect(reverse("training:privacy") + "#name-heading")
     course = course_in_language(certificate.course_key, request)
     date = formats.date_format(timezone.localtime(certificate.issued_at), "j.n.Y")
-    credits = formats.number_format(certificate.credits.normalize(), use_l10n=True)
+    credits = floatformat(certificate.credits, "-1")
     content = certificate_pdf(
         heading=_("Certificate"),
         name=name,

@@ -15,6 +15,7 @@ from training.models import (
     LessonCompletion,
     LessonPage,
 )
+from training.models.certificates import issue_certificate
 from training.models.cohorts import is_trainer
 from training.models.progress import LESSON_FIELDS, Progress, next_lesson
 
@@ -44,6 +45,9 @@ def my_studies(request):
         course = chosen.get(enrolment.course_key)
         if course is None:
             continue
+        if enrolment.completed_at and enrolment.course_key not in certificates:
+            # Completed before certificates existed: issued on the first visit here.
+            certificates[enrolment.course_key] = issue_certificate(user, course)
         own = [lesson for lesson in lessons if lesson.path.startswith(course.path)]
         rows.append({
             "course": course,

@@ -295,3 +295,17 @@ def test_admin_menu_leads_staff_to_the_verification_page(client, db, staff):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert "/opinnot/tarkista/" not in client.get("/admin/").content.decode()
+
+
+def test_a_course_completed_before_certificates_existed_gets_one_in_my_studies(
+        client, course, trainee):
+    from django.utils import timezone
+
+    Enrolment.objects.create(user=trainee, course_key=course.translation_key,
+                             completed_at=timezone.now())
+    client.force_login(trainee)
+    html = client.get("/fi/opinnot/").content.decode()
+    certificate = Certificate.objects.get(user=trainee)
+    assert certificate.display_code in html and "Lataa todistus (PDF)" in html
+    client.get("/fi/opinnot/")
+    assert Certificate.objects.count() == 1
