@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, Value
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -77,17 +77,44 @@ def facet_definitions():
 
 @dataclass
 class FacetIndex:
-    """What the listing needs of every visible page below a library index: each
-    page's facet values and card data, its type and its place in each sort order.
-    Built in three queries and kept in the site memo until content changes, so
-    filtering, counting and sorting cost no query."""
+    """What a catalogue's listing needs of every visible page below its index page:
+    each page's facet values and card data, its type and its place in each sort
+    order. Built in a few queries and kept in the site memo until content changes,
+    so filtering, counting and sorting cost no query."""
 
     values: dict  # pk -> {facet name: {value, ...}}
-    cards: dict  # pk -> {"regions": [...], "target_groups": [...], "topics": [...], ...}
+    cards: dict  # pk -> what the page's card shows besides the page itself
     types: dict  # pk -> model name
     sort_orders: dict  # sort key -> [pk, ...]
-    topics: dict  # tag slug -> name
-    programmes: dict  # str(pk) -> title of the visible programmes
+    topics: dict = field(default_factory=dict)  # tag slug -> name (library)
+    programmes: dict = field(default_factory=dict)  # str(pk) -> title of visible programmes
+    labels: dict = field(default_factory=dict)  # facet name -> {value: label}
+
+
+def facet_rows(base, lookups):
+    """(pk, lookup number, value as text) of every page in ``base`` for each lookup,
+    in one query (a union of one select per lookup)."""
+    parts = [
+        Page.objects.filter(pk__in=base.values("pk")).exclude(**{f"{lookup}__isnull": True})
+        .order_by().annotate(lookup_number=Value(number),
+                             value=Cast(lookup, output_field=CharField()))
+        .values_list("pk", "lookup_number", "value")
+        for number, lookup in enumerate(lookups)
+    ]
+    return parts[0].union(*parts[1:], all=True) if parts else []
+
+
+def sort_orders(rows):
+    """{sort key: [pk, ...]} from (pk, first published, last published) rows in name
+    order; pages published at the same moment keep the order of their ids."""
+    oldest = datetime.min.replace(tzinfo=UTC)
+
+    def by_date(position):
+        dated = sorted(rows, key=lambda row: row[0])
+        return [row[0] for row in sorted(dated, key=lambda row: row[position] or oldest,
+                                         reverse=True)]
+
+    return {"name": [row[0] for row in rows], "newest": by_date(1), "updated": by_date(2)}
 
 
 def facet_index(index_page, request=None):
@@ -109,25 +136,16 @@ def _build_facet_index(index_page, request):
                     "programmepage__regions__code": "regions",
                     "operatingmodelpage__target_groups__code": "target_groups",
                     "operatingmodelpage__programme_id": "programme"}
-    parts = []
     lookups = [(facet.name, lookup) for facet in facet_definitions() for lookup in facet.lookups]
-    for number, (_name, lookup) in enumerate(lookups):
-        parts.append(
-            Page.objects.filter(pk__in=base.values("pk")).exclude(**{f"{lookup}__isnull": True})
-            .order_by().annotate(lookup_number=Value(number),
-                                 value=Cast(lookup, output_field=CharField()))
-            .values_list("pk", "lookup_number", "value")
-        )
-    facet_rows = parts[0].union(*parts[1:], all=True) if parts else []
-    for pk, number, value in facet_rows:
+    for pk, number, value in facet_rows(base, [lookup for _name, lookup in lookups]):
         name, lookup = lookups[number]
         values[pk].setdefault(name, set()).add(value)
         if lookup in card_lookups:
-            field = card_lookups[lookup]
-            if field == "programme":
+            card_field = card_lookups[lookup]
+            if card_field == "programme":
                 cards[pk]["programme"] = value
             else:
-                cards[pk][field].add(value)
+                cards[pk][card_field].add(value)
         if name == "topic":
             cards[pk]["topics"].add(value)
     slugs = {slug for page_values in values.values() for slug in page_values.get("topic", ())}
@@ -138,17 +156,9 @@ def _build_facet_index(index_page, request):
     programmes = {str(pk): title for pk, title in rule.filter(
         ProgrammePage.objects.filter(pk__in=[int(pk) for pk in programme_ids if pk.isdigit()])
     ).values_list("pk", "title")}
-    by_name = [pk for pk, _n, _f, _l in rows]
-    oldest = datetime.min.replace(tzinfo=UTC)
-
-    def by_date(position):
-        dated = sorted(rows, key=lambda row: row[0])
-        return [row[0] for row in sorted(dated, key=lambda row: row[position] or oldest,
-                                         reverse=True)]
-
     return FacetIndex(
         values=values, cards=cards, types={pk: name for pk, name, _f, _l in rows},
-        sort_orders={"name": by_name, "newest": by_date(2), "updated": by_date(3)},
+        sort_orders=sort_orders([(pk, first, last) for pk, _n, first, last in rows]),
         topics=topics, programmes=programmes,
     )
 
@@ -165,16 +175,19 @@ def listing_context(index_page, params, request=None):
 
 
 class FilteredListing:
-    """Filters, facet counts, sorting and pages of a catalogue's pages, counted in the
-    database (one query per facet lookup): the pathway catalogue. The library index
-    filters and counts on its facet index instead (``LibraryListing``). A catalogue
-    names its facets (``_definitions``), the values it knows (``_valid_values``), its
-    pages (``base_queryset``), their labels, prefetches and cards."""
+    """Filters, facet counts, sorting and pages of a catalogue's pages, all computed on
+    the catalogue's memoised facet index (no query), then one query per page type for
+    the cards shown. A catalogue names its facets (``_definitions``), its index
+    (``_facet_index``), the page types it lists (``page_models``), the values it knows
+    (``_valid_values``), their labels (``_labels``) and its cards (``_card``)."""
+
+    page_models = ()
 
     def __init__(self, index_page, params, request=None):
         self.index_page = index_page
         self.params = params
         self.visibility = visibility(request)
+        self.index = self._facet_index(index_page, request)
         self.notes = []
         self.names = TaxonomyNames()
         self.facets = self._definitions()
@@ -204,28 +217,31 @@ class FilteredListing:
             sort = "updated"
         self.sort = sort
 
-    # -- querying -------------------------------------------------------------------
-    def _facet_q(self, facet):
-        condition = Q()
-        for lookup in facet.lookups:
-            condition |= Q(**{f"{lookup}__in": facet.selected})
-        return Q(pk__in=Page.objects.filter(condition).values("pk"))
-
-    def filtered(self, exclude=None):
-        queryset = self.base_queryset()
+    # -- filtering and pages (on the facet index) -----------------------------------
+    def matching_ids(self, exclude=None):
+        """Ids of the pages that pass every filter but ``exclude``'s (from the facet
+        index: no query)."""
+        ids = set(self.index.sort_orders["name"])
         for facet in self.facets:
             if facet.selected and facet.name != exclude:
-                queryset = queryset.filter(self._facet_q(facet))
-        return queryset
+                chosen = set(facet.selected)
+                ids &= {pk for pk in ids if self.index.values[pk].get(facet.name, set()) & chosen}
+        return ids
 
     def results(self):
-        order = SORTS[self.sort][0]
-        queryset = self.filtered().order_by(order, "pk").specific()
-        paginator = Paginator(queryset, PAGE_SIZE)
+        ids = self.matching_ids()
+        ordered = [pk for pk in self.index.sort_orders[self.sort] if pk in ids]
+        paginator = Paginator(ordered, PAGE_SIZE)
         page_obj = paginator.get_page(self.params.get("page"))
-        items = list(page_obj.object_list)
-        self._prefetch(items)
-        page_obj.items = [self._card(item) for item in items]
+        wanted = list(page_obj.object_list)
+        found = {}
+        # One query per page type shown.
+        for model in self.page_models:
+            type_ids = [pk for pk in wanted if self.index.types[pk] == model._meta.model_name]
+            if type_ids:
+                found.update((page.pk, page) for page in
+                             model.objects.filter(pk__in=type_ids).defer_streamfields())
+        page_obj.items = [self._card(found[pk]) for pk in wanted if pk in found]
         return page_obj
 
     # -- facet counts ---------------------------------------------------------------
@@ -248,16 +264,10 @@ class FilteredListing:
         return self.facets
 
     def _count(self, facet):
-        ids = self.filtered(exclude=facet.name).values("pk")
-        pairs = set()
-        for lookup in facet.lookups:
-            rows = (
-                Page.objects.filter(pk__in=ids)
-                .exclude(**{f"{lookup}__isnull": True})
-                .values_list("pk", lookup)
-            )
-            pairs.update((pk, str(value)) for pk, value in rows)
-        return Counter(value for _pk, value in pairs)
+        counts = Counter()
+        for pk in self.matching_ids(exclude=facet.name):
+            counts.update(self.index.values[pk].get(facet.name, ()))
+        return counts
 
     @property
     def query_string(self):
@@ -268,12 +278,12 @@ class FilteredListing:
 
 
 class LibraryListing(FilteredListing):
-    """The library index's listing: filtering, counting and sorting on the facet index
-    (no query), then one query per page type for the cards shown."""
+    """The library index's listing: programmes and operating models."""
 
-    def __init__(self, index_page, params, request=None):
-        self.index = facet_index(index_page, request)
-        super().__init__(index_page, params, request)
+    page_models = (OperatingModelPage, ProgrammePage)
+
+    def _facet_index(self, index_page, request):
+        return facet_index(index_page, request)
 
     def _definitions(self):
         return facet_definitions()
@@ -291,32 +301,6 @@ class LibraryListing(FilteredListing):
             return set(self.index.programmes) & set(raw)
         model = {"region": Region, "funder": Funder, "target_group": TargetGroup}[facet.name]
         return set(self.names.map_for(model)) & set(raw)
-
-    def matching_ids(self, exclude=None):
-        """Ids of the pages that pass every filter but ``exclude``'s (from the facet
-        index: no query)."""
-        ids = set(self.index.sort_orders["name"])
-        for facet in self.facets:
-            if facet.selected and facet.name != exclude:
-                chosen = set(facet.selected)
-                ids &= {pk for pk in ids if self.index.values[pk].get(facet.name, set()) & chosen}
-        return ids
-
-    def results(self):
-        ids = self.matching_ids()
-        ordered = [pk for pk in self.index.sort_orders[self.sort] if pk in ids]
-        paginator = Paginator(ordered, PAGE_SIZE)
-        page_obj = paginator.get_page(self.params.get("page"))
-        wanted = list(page_obj.object_list)
-        found = {}
-        # One query per page type shown (both types always appear on a library index).
-        for model in (OperatingModelPage, ProgrammePage):
-            type_ids = [pk for pk in wanted if self.index.types[pk] == model._meta.model_name]
-            if type_ids:
-                found.update((page.pk, page) for page in
-                             model.objects.filter(pk__in=type_ids).defer_streamfields())
-        page_obj.items = [self._card(found[pk]) for pk in wanted if pk in found]
-        return page_obj
 
     def _card(self, item):
         is_model = isinstance(item, OperatingModelPage)
@@ -336,12 +320,6 @@ class LibraryListing(FilteredListing):
                           if programme_id in self.index.programmes else None),
             "stage": item.get_stage_display() if is_model else "",
         }
-
-    def _count(self, facet):
-        counts = Counter()
-        for pk in self.matching_ids(exclude=facet.name):
-            counts.update(self.index.values[pk].get(facet.name, ()))
-        return counts
 
     def _labels(self, facet, values):
         if not values:

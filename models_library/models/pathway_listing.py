@@ -3,25 +3,33 @@
 Pathways filter by target group, region, organisation type and related operating
 model, combined with AND across facets and OR within one, every facet counted
 against the others, unknown values ignored with a note — exactly as the library
-index does, by reusing ``FilteredListing``. The organisation types are derived
-from the steps and kept in one delimited field, so they are counted in Python
-over one query.
+index does, by the same ``FilteredListing`` on a facet index of the catalogue's
+pathways kept in the site memo (three queries when content has changed, none
+after). The organisation types are derived from the steps and kept in one
+delimited field.
 """
 
-from collections import Counter
-
-from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from models_library.blocks import OrganisationType
-from models_library.models.listing import Facet, FilteredListing
+from models_library.models.listing import (
+    Facet,
+    FacetIndex,
+    FilteredListing,
+    facet_rows,
+    sort_orders,
+)
 from models_library.models.pages import OperatingModelPage
 from models_library.models.pathways import ServicePathwayPage
 from models_library.models.taxonomy import Region, TargetGroup
+from portal.site_memo import memo
+from portal.visibility import visibility
 
 MAX_DOCUMENTS = 50
+CARD_LOOKUPS = {"servicepathwaypage__target_groups__code": "target_groups",
+                "servicepathwaypage__regions__code": "regions"}
 
 
 def pathway_facets():
@@ -34,7 +42,47 @@ def pathway_facets():
     ]
 
 
+def pathway_index(index_page, request=None):
+    return memo(request, ("pathway-facets", index_page.pk),
+                lambda: _build_pathway_index(index_page, request))
+
+
+def _build_pathway_index(index_page, request):
+    rule = visibility(request)
+    base = rule.filter(Page.objects.descendant_of(index_page).type(ServicePathwayPage)
+                       .filter(locale_id=index_page.locale_id))
+    rows = list(ServicePathwayPage.objects.filter(pk__in=base.values("pk"))
+                .order_by("title", "pk")
+                .values_list("pk", "first_published_at", "last_published_at",
+                             "organisation_types"))
+    values = {pk: {"organisation_type": {code for code in types.split("|") if code}}
+              for pk, _f, _l, types in rows}
+    cards = {pk: {"regions": set(), "target_groups": set()} for pk in values}
+    lookups = [(facet.name, lookup) for facet in pathway_facets() for lookup in facet.lookups]
+    for pk, number, value in facet_rows(base, [lookup for _name, lookup in lookups]):
+        name, lookup = lookups[number]
+        values[pk].setdefault(name, set()).add(value)
+        if lookup in CARD_LOOKUPS:
+            cards[pk][CARD_LOOKUPS[lookup]].add(value)
+    model_ids = {value for page_values in values.values() for value in page_values.get("model", ())}
+    # Only models a visitor may open are offered.
+    models = {str(pk): title for pk, title in rule.filter(
+        OperatingModelPage.objects.filter(pk__in=[int(pk) for pk in model_ids])
+    ).values_list("pk", "title")} if model_ids else {}
+    return FacetIndex(
+        values=values, cards=cards,
+        types=dict.fromkeys(values, ServicePathwayPage._meta.model_name),
+        sort_orders=sort_orders([(pk, first, last) for pk, first, last, _t in rows]),
+        labels={"model": models},
+    )
+
+
 class PathwayListing(FilteredListing):
+    page_models = (ServicePathwayPage,)
+
+    def _facet_index(self, index_page, request):
+        return pathway_index(index_page, request)
+
     def _definitions(self):
         return pathway_facets()
 
@@ -44,42 +92,19 @@ class PathwayListing(FilteredListing):
         if facet.name == "organisation_type":
             return set(OrganisationType.values) & set(raw)
         if facet.name == "model":
-            return {str(pk) for pk in self.visibility.visible_ids(OperatingModelPage, raw)}
+            known = set(self.index.labels["model"]) & set(raw)
+            others = [value for value in raw if value not in known]
+            return known | {str(pk) for pk in
+                            self.visibility.visible_ids(OperatingModelPage, others)}
         model = {"region": Region, "target_group": TargetGroup}[facet.name]
-        return set(model.objects.filter(code__in=raw, live=True).values_list("code", flat=True))
-
-    def base_queryset(self):
-        return self.visibility.filter(
-            Page.objects.descendant_of(self.index_page)
-            .type(ServicePathwayPage)
-            .filter(locale_id=self.index_page.locale_id)
-        )
-
-    def _facet_q(self, facet):
-        if facet.name == "organisation_type":
-            condition = Q()
-            for code in facet.selected:
-                condition |= Q(organisation_types__contains=f"|{code}|")
-            return Q(pk__in=ServicePathwayPage.objects.filter(condition).values("pk"))
-        return super()._facet_q(facet)
+        return set(self.names.map_for(model)) & set(raw)
 
     def _count(self, facet):
-        ids = self.filtered(exclude=facet.name).values("pk")
-        if facet.name == "organisation_type":
-            counts = Counter()
-            for value in ServicePathwayPage.objects.filter(pk__in=ids).values_list(
-                "organisation_types", flat=True
-            ):
-                counts.update(code for code in value.split("|") if code)
-            return counts
         counts = super()._count(facet)
         if facet.name == "model":  # only models a visitor may open are offered
-            visible = {str(pk) for pk in self._model_ids_visible(counts)}
-            counts = Counter({value: n for value, n in counts.items() if value in visible})
+            counts = type(counts)({value: n for value, n in counts.items()
+                                   if value in self.index.labels["model"]})
         return counts
-
-    def _model_ids_visible(self, counts):
-        return self.visibility.visible_ids(OperatingModelPage, list(counts))
 
     def _labels(self, facet, values):
         if not values:
@@ -87,21 +112,23 @@ class PathwayListing(FilteredListing):
         if facet.name == "organisation_type":
             return dict(OrganisationType.choices)
         if facet.name == "model":
-            ids = [value for value in values if value.isdigit()]
-            return {str(pk): title for pk, title in
-                    OperatingModelPage.objects.filter(pk__in=ids).values_list("pk", "title")}
+            labels = {value: title for value, title in self.index.labels["model"].items()
+                      if value in values}
+            others = [value for value in values if value not in labels and value.isdigit()]
+            if others:  # a chosen model that no pathway here uses
+                labels.update((str(pk), title) for pk, title in OperatingModelPage.objects
+                              .filter(pk__in=others).values_list("pk", "title"))
+            return labels
         model = {"region": Region, "target_group": TargetGroup}[facet.name]
         return self.names.map_for(model)
 
-    def _prefetch(self, items):
-        prefetch_related_objects(items, "regions", "target_groups")
-
     def _card(self, item):
         labels = dict(OrganisationType.choices)
+        card = self.index.cards[item.pk]
         return {
             "page": item,
             "type": "pathway",
-            "names": self.names.for_page(item),
+            "names": self.names.for_codes(item, card),
             "organisation_types": [labels[code] for code in item.organisation_types_list
                                    if code in labels],
             "step_count": item.step_count,
@@ -109,7 +136,9 @@ class PathwayListing(FilteredListing):
 
     def documents(self):
         """Public documents that the pathways matching the filters link to."""
-        pathway_ids = self.filtered().values("pk")
+        pathway_ids = sorted(self.matching_ids())
+        if not pathway_ids:
+            return []
         return list(
             get_document_model().objects.public()
             .filter(pathways__in=pathway_ids).distinct().order_by("title")[:MAX_DOCUMENTS]

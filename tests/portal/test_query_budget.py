@@ -297,11 +297,6 @@ PAGE_TYPES = {
 }
 
 
-# Page types not yet within the budget, with the count they must not exceed (so they
-# cannot get worse unnoticed). Open work (issue 14): each entry is a defect.
-OVER_BUDGET = {"pathway catalogue": 16}
-# Page types whose count still grows with content (issue 14): expected to fail until fixed.
-GROWING = set()
 
 
 @pytest.fixture
@@ -337,16 +332,13 @@ def counts_at(size, builder, home, client):
     return found
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="count grows with content"))
-    if name in GROWING else name for name in PAGE_TYPES])
+@pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_type_stays_within_budget_at_two_sizes(name, client, demo_site, settings,
                                                     small_pages):
     settings.PAGE_CACHE_ENABLED = False
     small, large = (counts_at(size, PAGE_TYPES[name], demo_site, client) for size in SIZES)
     assert small == large, f"{name}: {small} queries at size 1, {large} at size 5"
-    limit = OVER_BUDGET.get(name, BUDGET)
-    assert max(large) <= limit, f"{name}: {large} queries (budget {BUDGET}, allowed {limit})"
+    assert max(large) <= BUDGET, f"{name}: {large} queries (budget {BUDGET})"
 
 
 def test_root_redirect_renders_no_page(client, demo_site, django_assert_max_num_queries):
