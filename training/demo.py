@@ -7,6 +7,7 @@ and learner records are created only where missing. A demo trainee who has compl
 course gets its certificate the way every trainee does (``refresh_completion``), once.
 """
 
+import datetime
 import os
 import uuid
 from decimal import Decimal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -23,6 +25,8 @@ from portal.models import HomePage
 from portal.visibility import visible_pages
 from training.blocks import QuestionKind
 from training.models import (
+    Cohort,
+    CohortMembership,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -30,7 +34,11 @@ from training.models import (
     LessonPage,
     ModulePage,
     QuizAttempt,
+    Review,
+    SelfAssessment,
+    Submission,
 )
+from training.models.cohorts import TRAINERS_GROUP
 from training.models.progress import refresh_completion
 from training.quiz import grade, questions_of
 
@@ -90,6 +98,13 @@ def body(items, lesson_slug):
         elif kind == "quiz":
             stream.append({"type": "quiz", "id": block_id(*place),
                            "value": quiz_value(data, place)})
+        elif kind == "assignment":
+            stream.append({"type": "assignment", "id": block_id(*place), "value": {
+                "heading": data["heading"], "instructions": data["instructions_html"],
+                "allow_file": data.get("allow_file", True)}})
+        elif kind == "self_assessment":
+            stream.append({"type": "self_assessment", "id": block_id(*place), "value": {
+                "phase": data["phase"], "intro": data.get("intro_html", "")}})
         else:
             raise ValueError(f"Unknown lesson block in demo data: {kind}")
     return stream
@@ -127,6 +142,7 @@ def build():
             "track", "credits", "estimated_hours", "completion_rule", "quiz_attempt_limit",
             "quiz_wait_minutes", "certificate_text")}
         fields["prerequisite_rule"] = course_spec.get("prerequisite_rule", "completed")
+        fields["competences"] = course_spec.get("competences", "").strip()
         fields["credits"] = credits(fields["credits"])
         fields["prerequisites"] = [courses[slug] for slug in course_spec.get("prerequisites", [])]
         course = upsert_page(index, CoursePage, course_spec["slug"], **fields,
@@ -176,12 +192,56 @@ def _attempt(user, course, lesson, number, passing):
     return passed
 
 
-def _study(user, course, plan):
+def _submissions(user, course, lesson, versions, reviewer):
+    """An assignment's answer versions and their reviews, once; True when accepted."""
+    block = lesson.assignment_block()
+    if Submission.objects.filter(user=user, lesson_key=lesson.translation_key).exists():
+        return any(item["status"] == "accepted" for item in versions)
+    for number, item in enumerate(versions, start=1):
+        submission = Submission.objects.create(
+            user=user, course_key=course.translation_key, lesson_key=lesson.translation_key,
+            assignment_id=str(block.id), assignment_title=block.value["heading"],
+            version=number, text=item["text"], status=item["status"], language="fi")
+        if item["status"] != "pending":
+            Review.objects.create(
+                submission=submission, reviewer=reviewer, feedback=item.get("feedback", ""),
+                decision="accept" if item["status"] == "accepted" else "revise")
+    return any(item["status"] == "accepted" for item in versions)
+
+
+def _spread_over_days(user, course, days):
+    """Date the trainee's completions over the days since they started, oldest first."""
+    completions = list(LessonCompletion.objects.filter(
+        user=user, course_key=course.translation_key).order_by("pk"))
+    if not days or not completions:
+        return
+    start = timezone.now() - datetime.timedelta(days=days)
+    for position, completion in enumerate(completions):
+        when = start + datetime.timedelta(days=days * (position + 1) / (len(completions) + 1))
+        LessonCompletion.objects.filter(pk=completion.pk).update(completed_at=when)
+
+
+def _study(user, course, plan, cohorts=None):
     enrolment, _created = Enrolment.objects.get_or_create(
         user=user, course_key=course.translation_key)
+    cohort = (cohorts or {}).get(plan.get("cohort"))
+    if cohort is not None:
+        CohortMembership.objects.get_or_create(cohort=cohort, user=user)
     lessons = {lesson.slug: lesson for lesson in
                visible_pages(LessonPage.objects.descendant_of(course)).order_by("path")}
     done = list(lessons) if plan.get("complete") else plan.get("done", [])
+    new_completions = not LessonCompletion.objects.filter(
+        user=user, course_key=course.translation_key).exists()
+    for slug, versions in plan.get("assignments", {}).items():
+        if _submissions(user, course, lessons[slug], versions,
+                        cohort.trainer if cohort else None):
+            LessonCompletion.objects.get_or_create(
+                user=user, lesson_key=lessons[slug].translation_key,
+                defaults={"course_key": course.translation_key, "via": "accepted"})
+    for phase, ratings in plan.get("self_assessment", {}).items():
+        SelfAssessment.objects.get_or_create(
+            user=user, course_key=course.translation_key, phase=phase,
+            defaults={"competences": course.competence_list(), "ratings": ratings})
     quizzes = dict(plan.get("quizzes", {}))
     for slug in done:
         if lessons[slug].has_quiz:
@@ -196,7 +256,7 @@ def _study(user, course, plan):
                     user=user, lesson_key=lesson.translation_key,
                     defaults={"course_key": course.translation_key, "via": "quiz"})
     for slug in done:
-        if not lessons[slug].has_quiz:
+        if not lessons[slug].has_quiz and not lessons[slug].has_assignment:
             LessonCompletion.objects.get_or_create(
                 user=user, lesson_key=lessons[slug].translation_key,
                 defaults={"course_key": course.translation_key, "via": "marked"})
@@ -204,6 +264,8 @@ def _study(user, course, plan):
         enrolment.last_lesson_key = lessons[plan["last"]].translation_key
         enrolment.last_visited_at = enrolment.last_visited_at or timezone.now()
         enrolment.save(update_fields=["last_lesson_key", "last_visited_at"])
+    if new_completions:
+        _spread_over_days(user, course, plan.get("started_days_ago"))
     refresh_completion(user, course)
 
 
@@ -213,21 +275,38 @@ def build_trainees():
     password = os.environ.get("DEMO_TRAINEE_PASSWORD", data["default_password"])
     courses = {course.slug: course for course in
                CoursePage.objects.filter(locale__language_code="fi")}
-    lines = []
+    lines, cohorts = [], {}
+    trainers = Group.objects.get_or_create(name=TRAINERS_GROUP)[0]
+    for spec in data.get("trainers", []):
+        user, created = _account(spec["email"], password)
+        user.groups.add(trainers)
+        for cohort_spec in spec["cohorts"]:
+            cohort, _new = Cohort.objects.get_or_create(
+                join_code=cohort_spec["code"], defaults={
+                    "name": cohort_spec["name"], "trainer": user,
+                    "course_key": courses[cohort_spec["course"]].translation_key})
+            cohorts[cohort.join_code] = cohort
+        lines.append(f"Trainer: {spec['email']}  password: {password}"
+                     + ("" if created else " (unless you changed it)") + f"  – {spec['stage']}"
+                     + "".join(f"; cohort {code} at /fi/opinnot/kouluttaja/" for code in cohorts))
     for spec in data["trainees"]:
-        email = spec["email"]
-        user, created = get_user_model().objects.get_or_create(
-            username=email.split("@")[0], defaults={"email": email})
-        if created:
-            user.set_password(password)
-            user.save()
+        user, created = _account(spec["email"], password)
         if spec.get("name") and not user.get_full_name():
             user.first_name, user.last_name = spec["name"]
             user.save(update_fields=["first_name", "last_name"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True})
         for plan in spec["enrolments"]:
-            _study(user, courses[plan["course"]], plan)
-        lines.append(f"Trainee: {email}  password: {password}"
+            _study(user, courses[plan["course"]], plan, cohorts)
+        lines.append(f"Trainee: {spec['email']}  password: {password}"
                      + ("" if created else " (unless you changed it)") + f"  – {spec['stage']}")
     return lines
+
+
+def _account(email, password):
+    user, created = get_user_model().objects.get_or_create(
+        username=email.split("@")[0], defaults={"email": email})
+    if created:
+        user.set_password(password)
+        user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True})
+    return user, created
