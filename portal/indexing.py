@@ -3,8 +3,13 @@
 import logging
 from contextlib import contextmanager
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import F
+from django.db.models.query import ModelIterable
 from django.db.models.signals import post_save
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
 from modelsearch import index
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -75,3 +80,71 @@ def _index_pending(pending):
                         raise
                     logger.exception("Could not index %d %s objects in %s", len(objects),
                                      model._meta.label, backend)
+
+
+# -- related objects of a batch, loaded in bulk ----------------------------------------
+# modelsearch prefetches plain relations for indexing but leaves out modelcluster's
+# (ParentalManyToManyField, ParentalKey), whose managers ignore Django's prefetch
+# cache; every page then cost one query per relation, twice (our analysed text and the
+# backend's own RelatedFields). A batch's related objects are loaded here in one query
+# per relation and handed to each page the way modelcluster keeps unsaved relations, so
+# both readers get them without a query.
+
+class WithSearchRelations(ModelIterable):
+    """Model iterable that loads the search index's related objects for all rows at once."""
+
+    def __iter__(self):
+        objects = list(super().__iter__())
+        attach_search_relations(objects)
+        yield from objects
+
+
+def attach_search_relations(objects):
+    by_model = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj)
+    for model, group in by_model.items():
+        for name in _cluster_relations(model):
+            related = _load_related(_relation(model, name), [obj.pk for obj in group])
+            for obj in group:
+                cache = obj.__dict__.setdefault("_cluster_related_objects", {})
+                cache.setdefault(name, related.get(obj.pk, []))
+
+
+def _cluster_relations(model):
+    """The modelcluster relations the index reads: ParentalManyToManyFields among the
+    RelatedFields and every child relation (ParentalKey), which search fields such as
+    a page's document text go through."""
+    names = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+    for field in model.get_search_fields():
+        if isinstance(field, index.RelatedFields):
+            try:
+                target = model._meta.get_field(field.field_name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(target, ParentalManyToManyField) and not target.remote_field.hidden:
+                names.append(field.field_name)
+    return names
+
+
+def _relation(model, name):
+    for relation in get_all_child_relations(model):
+        if relation.get_accessor_name() == name:
+            return relation
+    return model._meta.get_field(name)
+
+
+def _load_related(field, ids):
+    """{owner id: [related objects]} for one relation, in one query."""
+    grouped = {}
+    if isinstance(field, ParentalManyToManyField):
+        owner = field.related_query_name()
+        objects = (field.related_model._default_manager.filter(**{f"{owner}__in": ids})
+                   .annotate(_search_owner=F(owner)))  # the related model's own order
+        for obj in objects:
+            grouped.setdefault(obj._search_owner, []).append(obj)
+    else:
+        key = field.field.attname  # a child relation (ParentalKey)
+        for obj in field.related_model.objects.filter(**{f"{key}__in": ids}):
+            grouped.setdefault(getattr(obj, key), []).append(obj)
+    return grouped

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal import morphology
 from portal.addresses import root_url
+from portal.indexing import WithSearchRelations
 
 
 class SummaryMixin(models.Model):
@@ -68,6 +69,13 @@ class SearchTermsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """As modelsearch's, with the related objects of each batch loaded in bulk."""
+        queryset = super().get_indexed_objects().select_related("locale")
+        queryset._iterable_class = WithSearchRelations
+        return queryset
 
     @property
     def search_language(self):

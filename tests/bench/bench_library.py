@@ -22,6 +22,7 @@ from models_library.models import (
     TargetGroup,
 )
 from tests.bench.conftest import machine_facts
+from tests.bench.generate import bulk_add_children, index_pages
 from tests.builders import build_library, sections
 
 MODELS = int(__import__("os").environ.get("BENCH_MODELS", "5000"))
@@ -32,6 +33,7 @@ TOPICS = ["työkyky", "osatyökykyisyys", "asiakasohjaus", "työhönvalmennus", 
 
 
 def generate(library, count, start=0):
+    """``count`` published models under ``library``, inserted in bulk (tests/bench/generate.py)."""
     rng = random.Random(2026)
     regions = list(Region.objects.filter(locale__language_code="fi", kind="county"))
     municipalities = list(Municipality.objects.filter(locale__language_code="fi"))
@@ -39,24 +41,26 @@ def generate(library, count, start=0):
     groups = list(TargetGroup.objects.filter(locale__language_code="fi"))
     description = sections()
     now = timezone.now()
+    pages, relations = [], {}
     for number in range(start, start + count):
-        page = OperatingModelPage(
+        pages.append(OperatingModelPage(
             title=f"Toimintamalli {number:05d}", slug=f"malli-{number:05d}",
             locale=library.locale, summary="Generoitu malli suorituskykymittausta varten.",
             stage=rng.choice(STAGES), description=description,
             first_published_at=now, last_published_at=now, live=True,
-        )
-        library.add_child(instance=page)
-        page.regions.set(rng.sample(regions, 2))
-        page.municipalities.set(rng.sample(municipalities, 2))
-        page.funders.set(rng.sample(funders, 2))
-        page.target_groups.set(rng.sample(groups, 2))
-        page.save()
-        for topic in rng.sample(TOPICS, 2):
-            OperatingModelTag.objects.create(
-                content_object=page, tag=OperatingModelTag.tag_model().objects.get_or_create(
-                    name=topic, defaults={"slug": topic})[0])
-        library.refresh_from_db()
+        ))
+        relations[len(pages) - 1] = {
+            "regions": rng.sample(regions, 2), "municipalities": rng.sample(municipalities, 2),
+            "funders": rng.sample(funders, 2), "target_groups": rng.sample(groups, 2)}
+    bulk_add_children(library, pages, relations)
+    tags = {name: OperatingModelTag.tag_model().objects.get_or_create(
+        name=name, defaults={"slug": name})[0] for name in TOPICS}
+    OperatingModelTag.objects.bulk_create(
+        [OperatingModelTag(content_object_id=page.pk, tag=tags[name])
+         for page in pages for name in rng.sample(TOPICS, 2)], batch_size=1000)
+    index_pages(OperatingModelPage, pages)
+    library.refresh_from_db()
+    return pages
 
 
 def measure(client, url, params=None):

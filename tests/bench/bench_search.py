@@ -24,6 +24,7 @@ from wagtail.search.index import get_indexed_models
 from models_library.models import OperatingModelPage, Region, TargetGroup
 from portal.search_config import search_backends
 from tests.bench.conftest import machine_facts
+from tests.bench.generate import bulk_add_children
 from tests.builders import build_library, sections
 
 DOCS = int(os.environ.get("BENCH_SEARCH_DOCS", "20000"))
@@ -41,17 +42,18 @@ def generate(library, count, rng):
     regions = list(Region.objects.filter(locale__language_code="fi", kind="county"))
     groups = list(TargetGroup.objects.filter(locale__language_code="fi"))
     now = timezone.now()
+    pages, relations = [], {}
     for number in range(count):
         words = rng.sample(FORMS, 4)
-        page = OperatingModelPage(
+        pages.append(OperatingModelPage(
             title=f"{words[0].capitalize()} ja {words[1]} {number}", slug=f"haku-{number:05d}",
             locale=library.locale, live=True, first_published_at=now, last_published_at=now,
             summary=f"Malli, jossa {words[2]} ja {words[3]} tukevat asiakasta.",
             description=sections(basic_idea=" ".join(rng.sample(FORMS, 6))),
-        )
-        library.add_child(instance=page)
-        page.regions.set(rng.sample(regions, 2))
-        page.target_groups.set(rng.sample(groups, 1))
+        ))
+        relations[number] = {"regions": rng.sample(regions, 2),
+                             "target_groups": rng.sample(groups, 1)}
+    bulk_add_children(library, pages, relations)
 
 
 def rebuild(backend):
@@ -108,8 +110,8 @@ def test_search_benchmark(client, demo_site, settings, record_benchmark):
             backend.es.indices.delete(index=index)
     record_benchmark(f"Search: {name}", f"""
 {machine_facts()}. {DOCS:,} generated operating models (Finnish inflected and compound
-words in title, summary and a section; 2 regions and a target group each), created in
-{generated:.0f} s without index updates, then indexed as `update_index` does.
+words in title, summary and a section; 2 regions and a target group each), inserted in
+bulk in {generated:.0f} s (tests/bench/generate.py), then indexed as `update_index` does.
 
 | measure | value |
 |---|---:|
@@ -129,6 +131,5 @@ def size_note(docs):
     if docs >= 20_000:
         return ""
     return (f" The size asked for is 20,000 documents; this run used {docs:,} "
-            "(`BENCH_SEARCH_DOCS`), because creating pages through the tree API on the loaded "
-            "machine takes minutes per thousand. Indexing throughput is per document and "
+            "(`BENCH_SEARCH_DOCS`). Indexing throughput is per document and "
             "comparable; latencies grow with the index, so they are lower bounds for 20,000.")
