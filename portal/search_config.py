@@ -20,7 +20,8 @@ CLUSTER_BACKENDS = {
     "opensearch": "wagtail.search.backends.opensearch3",
     "elasticsearch": "wagtail.search.backends.elasticsearch9",
 }
-DATABASE_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+# Wagtail's database backend, with a scalable ranking query on SQLite (see the module).
+DATABASE_BACKEND = {"BACKEND": "portal.search.database", "SEARCH_CONFIG": "simple"}
 INDEX_SETTINGS = {
     "settings": {
         "analysis": {

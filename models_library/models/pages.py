@@ -33,6 +33,7 @@ from models_library.models.mixins import ContactMixin, PlaceMixin, SourceMixin
 from models_library.models.related import EvaluationCriterion
 from models_library.serializers import RelatedPageField, TagListField, TermListField
 from models_library.taxonomy_names import TaxonomyNames, page_terms
+from portal.indexing import indexed_once
 from portal.models import BasePage
 from portal.models.mixins import LocalizedRoutesMixin, localized_route
 from portal.site_memo import memo
@@ -86,6 +87,7 @@ class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
         )
         return context
 
+    @indexed_once
     def document_text(self):
         """The text of the page's public attachments, for the search index."""
         return public_document_text([item.document_id for item in self.attachments.all()])

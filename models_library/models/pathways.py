@@ -24,6 +24,7 @@ from models_library.models.mixins import ContactMixin
 from models_library.models.pages import RICH, OperatingModelPage
 from models_library.serializers import PageListField, TermListField
 from models_library.taxonomy_names import TaxonomyNames
+from portal.indexing import indexed_once
 from portal.models import BasePage
 from portal.visibility import visibility
 
@@ -123,6 +124,7 @@ class ServicePathwayPage(ContactMixin, BasePage):
         """The steps' texts for search, read from the raw data without any query."""
         return pathway_diagram.steps_text(list(self.steps.raw_data))
 
+    @indexed_once
     def document_text(self):
         """The text of the public documents the steps link to, for the search index.
 

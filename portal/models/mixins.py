@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal import morphology
 from portal.addresses import root_url
-from portal.indexing import WithSearchRelations
+from portal.indexing import WithSearchRelations, indexed_once
 
 
 class SummaryMixin(models.Model):
@@ -81,6 +81,7 @@ class SearchTermsMixin(models.Model):
     def search_language(self):
         return (self.locale.language_code if self.locale_id else "fi")[:2]
 
+    @indexed_once
     def search_text(self, related=True, title=True):
         """The plain text of the search fields, in the order they are declared.
 
@@ -96,6 +97,7 @@ class SearchTermsMixin(models.Model):
                 texts.extend(_field_texts(self, field))
         return "\n".join(text for text in texts if text)
 
+    @indexed_once
     def search_terms(self):
         if not morphology.enabled():
             return ""
@@ -103,6 +105,7 @@ class SearchTermsMixin(models.Model):
             morphology.index_terms(self.search_text(), self.search_language)
         )
 
+    @indexed_once
     def title_terms(self):
         if not morphology.enabled():
             return ""

@@ -31,8 +31,10 @@ from wagtail.search.utils import normalise_query_string
 
 from portal import visibility
 from portal.search import query as search_query
+from portal.search.database import RankedSearchResults
 from portal.search.registry import TYPE_FACET, search_facets, search_types
 from portal.search.snippets import highlight, snippet
+from portal.site_memo import memo
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +183,7 @@ class PortalSearch:
             return outcome
         hits, outcome.backend = self._hits(locale)
         outcome.capped = len(hits) >= MAX_HITS
-        rows = self._facet_rows([pk for pk, _score in hits])
+        rows = self._facet_rows([pk for pk, _score in hits], locale)
         type_of, values = self._values(rows)
         labels = self._labels(values)
         self._validate_selection(labels)
@@ -225,18 +227,30 @@ class PortalSearch:
     @staticmethod
     def _search(backend, backend_query, queryset):
         results = backend.search(backend_query, queryset.only("pk")).annotate_score("_score")
-        hits = [(page.pk, float(page._score or 0.0)) for page in results[:MAX_HITS]]
+        rows = results[:MAX_HITS].pk_scores() if isinstance(results, RankedSearchResults) else None
+        if rows is not None:
+            hits = [(pk, float(score or 0.0)) for pk, score in rows]
+        else:
+            hits = [(page.pk, float(page._score or 0.0)) for page in results[:MAX_HITS]]
         if not is_cluster(backend) and backend.__class__.__name__.startswith("SQLite"):
             hits = [(pk, -score) for pk, score in hits]  # BM25 in SQLite: lower is better
         return hits
 
-    def _facet_rows(self, hit_ids):
-        """(page id, facet, value) for every visible hit, in one query."""
+    def _facet_rows(self, hit_ids, locale):
+        """(page id, facet, value) for every visible hit, from the facet index."""
         if not hit_ids:
             return []
+        index = memo(self.request, ("search-facet-index", locale.pk),
+                     lambda: self._facet_index(locale))
+        return [row for pk in hit_ids for row in index.get(pk, ())]
+
+    def _facet_index(self, locale):
+        """{page id: ((page id, facet, value), …)} for every visible page of the search
+        types in ``locale``, in one query. Kept in the site memo until content changes,
+        so a search reads its hits' facet values without a query, however many hits."""
         as_text = CharField()
         arms = [
-            visible_pages(self.request).filter(pk__in=hit_ids)
+            visible_pages(self.request).filter(locale=locale)
             .annotate(_facet=Value(TYPE_FACET.name, output_field=as_text),
                       _value=Cast("content_type_id", output_field=as_text))
             .order_by().values_list("pk", "_facet", "_value")
@@ -245,13 +259,16 @@ class PortalSearch:
             for facet_name, lookups in search_type.facets.items():
                 for lookup in lookups:
                     arms.append(
-                        search_type.model.objects.filter(pk__in=hit_ids)
+                        search_type.model.objects.filter(locale=locale)
                         .annotate(_facet=Value(facet_name, output_field=as_text),
                                   _value=Cast(lookup, output_field=as_text))
                         .filter(_value__isnull=False).exclude(_value="")
                         .order_by().values_list("pk", "_facet", "_value")
                     )
-        return list(arms[0].union(*arms[1:], all=True))
+        index = defaultdict(list)
+        for row in arms[0].union(*arms[1:], all=True):
+            index[row[0]].append(row)
+        return {pk: tuple(rows) for pk, rows in index.items()}
 
     def _values(self, rows):
         content_types = ContentType.objects.get_for_models(*[t.model for t in self.types])
