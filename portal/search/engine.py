@@ -31,7 +31,6 @@ from wagtail.search.utils import normalise_query_string
 
 from portal import visibility
 from portal.search import query as search_query
-from portal.search.database import RankedSearchResults
 from portal.search.registry import TYPE_FACET, search_facets, search_types
 from portal.search.snippets import highlight, snippet
 from portal.site_memo import memo
@@ -227,7 +226,9 @@ class PortalSearch:
     @staticmethod
     def _search(backend, backend_query, queryset):
         results = backend.search(backend_query, queryset.only("pk")).annotate_score("_score")
-        rows = results[:MAX_HITS].pk_scores() if isinstance(results, RankedSearchResults) else None
+        # The portal's SQLite backend gives (pk, score) without loading the pages.
+        pk_scores = getattr(results[:MAX_HITS], "pk_scores", None)
+        rows = pk_scores() if pk_scores else None
         if rows is not None:
             hits = [(pk, float(score or 0.0)) for pk, score in rows]
         else:
