@@ -74,7 +74,8 @@ def cluster_errors():
 
 
 def is_cluster(backend):
-    return "database" not in type(backend).__module__
+    """True for the OpenSearch/Elasticsearch backends (they carry a client as ``es``)."""
+    return hasattr(backend, "es")
 
 
 @dataclass
@@ -233,29 +234,32 @@ class PortalSearch:
             hits = [(pk, float(score or 0.0)) for pk, score in rows]
         else:
             hits = [(page.pk, float(page._score or 0.0)) for page in results[:MAX_HITS]]
-        if not is_cluster(backend) and backend.__class__.__name__.startswith("SQLite"):
+        if not is_cluster(backend) and "SQLite" in type(backend).__name__:
             hits = [(pk, -score) for pk, score in hits]  # BM25 in SQLite: lower is better
         return hits
 
     def _facet_rows(self, hit_ids, locale):
-        """(page id, facet, value) for every visible hit, from the facet index."""
+        """(page id, facet, value) for every visible hit.
+
+        Which hits are visible, and their type, is read from the database on every
+        search (one query), so a stale search index can never show a draft or a private
+        page. The taxonomy values come from a facet index kept in the site memo.
+        """
         if not hit_ids:
             return []
+        visible = (visible_pages(self.request).filter(pk__in=hit_ids)
+                   .values_list("pk", "content_type_id"))
+        rows = [(pk, TYPE_FACET.name, str(content_type)) for pk, content_type in visible]
         index = memo(self.request, ("search-facet-index", locale.pk),
                      lambda: self._facet_index(locale))
-        return [row for pk in hit_ids for row in index.get(pk, ())]
+        return rows + [row for pk, _facet, _value in rows for row in index.get(pk, ())]
 
     def _facet_index(self, locale):
-        """{page id: ((page id, facet, value), …)} for every visible page of the search
-        types in ``locale``, in one query. Kept in the site memo until content changes,
-        so a search reads its hits' facet values without a query, however many hits."""
+        """{page id: ((page id, facet, value), …)}: the taxonomy facet values of every
+        page of the search types in ``locale``, in one query. Kept in the site memo
+        until content changes, so a search reads its hits' values without a query."""
         as_text = CharField()
-        arms = [
-            visible_pages(self.request).filter(locale=locale)
-            .annotate(_facet=Value(TYPE_FACET.name, output_field=as_text),
-                      _value=Cast("content_type_id", output_field=as_text))
-            .order_by().values_list("pk", "_facet", "_value")
-        ]
+        arms = []
         for search_type in self.types:
             for facet_name, lookups in search_type.facets.items():
                 for lookup in lookups:
@@ -267,7 +271,7 @@ class PortalSearch:
                         .order_by().values_list("pk", "_facet", "_value")
                     )
         index = defaultdict(list)
-        for row in arms[0].union(*arms[1:], all=True):
+        for row in arms[0].union(*arms[1:], all=True) if arms else ():
             index[row[0]].append(row)
         return {pk: tuple(rows) for pk, rows in index.items()}
 
