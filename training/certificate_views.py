@@ -1,5 +1,6 @@
 """Certificates: the trainee's PDF, the public verification page and revoking by staff."""
 
+from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +19,6 @@ from training.forms import RevokeForm, VerifyForm
 from training.models import Certificate, CoursePage
 from training.models.certificates import normalise_code
 from training.pdf import certificate_pdf
-from training.throttle import allow
 
 
 def course_in_language(course_key, request=None):
@@ -67,10 +67,19 @@ def certificate_pdf_view(request, pk):
     return response
 
 
+def _within_rate(request):
+    """Count one look-up by the visitor's address with allauth's rate limiter (the one the
+    accounts and cohort codes use), within ``CERTIFICATE_VERIFY_RATE``."""
+    limit, seconds = settings.CERTIFICATE_VERIFY_RATE
+    return ratelimit.consume(request, app="training", action="verify_certificate",
+                             config={"verify_certificate": f"{limit}/{seconds}s/ip"},
+                             limit_get=True)
+
+
 def _lookup(request, raw):
     """(form, certificate, status, refused): the result of looking a typed code up."""
     form = VerifyForm({"koodi": raw})
-    if not allow(request, "verify_certificate", *settings.CERTIFICATE_VERIFY_RATE):
+    if not _within_rate(request):
         return form, None, None, True
     if not form.is_valid():
         return form, None, None, False
