@@ -10,7 +10,7 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
@@ -18,7 +18,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
-from portal.site_memo import attach_locales, home_paths, site_for_request
+from portal.site_memo import attach_locales, home_paths, in_homes, site_for_request
 from portal.text import has_control_characters
 from portal.visibility import visibility
 
@@ -115,10 +115,7 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
             self._home_paths = ()
             return queryset
         self._home_paths = home_paths(request, site)
-        in_a_home = Q()
-        for path in self._home_paths:
-            in_a_home |= Q(path__startswith=path)
-        return queryset.filter(in_a_home)
+        return queryset.filter(in_homes(request, site))
 
     def is_public(self, page):
         """Whether ``page`` is in the base queryset (without a query when no other

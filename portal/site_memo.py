@@ -22,6 +22,7 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Site
 
@@ -138,6 +139,14 @@ def home_paths(request, site):
     """Tree paths of ``site``'s root page and all its translations (live or not)."""
     return memo(request, ("home-paths", site.pk), lambda: tuple(
         page.path for page in site.root_page.get_translations(inclusive=True)))
+
+
+def in_homes(request, site):
+    """A filter for pages below ``site``'s home page in any language."""
+    below = Q()
+    for path in home_paths(request, site):
+        below |= Q(path__startswith=path)
+    return below
 
 
 def locales(request):

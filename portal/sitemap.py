@@ -9,11 +9,10 @@ locales come from the site memo.
 
 from collections import defaultdict
 
-from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from portal.site_memo import attach_locales, home_paths, memo, site_for_request
+from portal.site_memo import attach_locales, in_homes, memo, site_for_request
 from portal.visibility import visible_pages
 
 
@@ -28,11 +27,8 @@ class PortalSitemap(Sitemap):
     def items(self):
         if not hasattr(self, "_visible_pages"):
             site = self.get_wagtail_site()
-            in_a_home = Q()
-            for path in home_paths(self.request, site):
-                in_a_home |= Q(path__startswith=path)
             self._visible_pages = attach_locales(self.request, list(
-                visible_pages(Page.objects.filter(in_a_home), self.request)
+                visible_pages(Page.objects.filter(in_homes(self.request, site)), self.request)
                 .order_by("path").specific(defer=True)))
         return self._visible_pages
 
