@@ -128,18 +128,19 @@ def attach_search_relations(objects):
     for obj in objects:
         by_model.setdefault(type(obj), []).append(obj)
     for model, group in by_model.items():
-        for name in _cluster_relations(model):
-            related = _load_related(_relation(model, name), [obj.pk for obj in group])
+        for name, relation in _cluster_relations(model):
+            related = _load_related(relation, [obj.pk for obj in group])
             for obj in group:
                 cache = obj.__dict__.setdefault("_cluster_related_objects", {})
                 cache.setdefault(name, related.get(obj.pk, []))
 
 
 def _cluster_relations(model):
-    """The modelcluster relations the index reads: ParentalManyToManyFields among the
-    RelatedFields and every child relation (ParentalKey), which search fields such as
-    a page's document text go through."""
-    names = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+    """(name, relation) of the modelcluster relations the index reads: every child
+    relation (ParentalKey), which search fields such as a page's document text go
+    through, and the ParentalManyToManyFields among the RelatedFields."""
+    relations = [(relation.get_accessor_name(), relation)
+                 for relation in get_all_child_relations(model)]
     for field in model.get_search_fields():
         if isinstance(field, index.RelatedFields):
             try:
@@ -147,15 +148,8 @@ def _cluster_relations(model):
             except FieldDoesNotExist:
                 continue
             if isinstance(target, ParentalManyToManyField) and not target.remote_field.hidden:
-                names.append(field.field_name)
-    return names
-
-
-def _relation(model, name):
-    for relation in get_all_child_relations(model):
-        if relation.get_accessor_name() == name:
-            return relation
-    return model._meta.get_field(name)
+                relations.append((field.field_name, target))
+    return relations
 
 
 def _load_related(field, ids):
