@@ -130,7 +130,3 @@ class SelfAssessment(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.phase}"
-
-    @property
-    def average(self):
-        return sum(self.ratings) / len(self.ratings) if self.ratings else None
