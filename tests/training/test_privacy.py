@@ -43,14 +43,21 @@ def test_privacy_page_in_three_languages(client, trainee):
         assert "no-store" in response["Cache-Control"]
 
 
-def test_export_has_the_trainees_records_and_nobody_elses(client, course, trainee,
-                                                           other_trainee):
+@pytest.fixture
+def certificate(client, course, trainee, other_trainee):
+    """The trainee has finished the course (its certificate is returned) and another
+    trainee is enrolled in it; the client is signed in as the trainee."""
     named(trainee)
     client.force_login(trainee)
     certificate = finish(client, course)
     client.force_login(other_trainee)
     client.post(course.url + course.reverse_subpage("enrol"))
     client.force_login(trainee)
+    return certificate
+
+
+def test_export_has_the_trainees_records_and_nobody_elses(client, course, trainee,
+                                                           other_trainee, certificate):
     data = export(client)
     assert data["account"]["email"] == "harjoittelija@example.fi"
     assert data["account"]["first_name"] == "Testi"
@@ -100,13 +107,7 @@ def test_delete_needs_the_password(client, trainee):
 
 
 def test_delete_removes_personal_data_keeps_anonymous_statistics(client, course, trainee,
-                                                                  other_trainee):
-    named(trainee)
-    client.force_login(trainee)
-    certificate = finish(client, course)
-    client.force_login(other_trainee)
-    client.post(course.url + course.reverse_subpage("enrol"))
-    client.force_login(trainee)
+                                                                  other_trainee, certificate):
     response = client.post("/fi/opinnot/tietosuoja/poista/", {"password": PASSWORD},
                            follow=True)
     assert messages_of(response)[-1] == (
