@@ -95,3 +95,39 @@ def pytest_terminal_summary(terminalreporter, config):
             f"{left_out} tests on the shared Innokylä samples left out: no {SAMPLES} "
             "(set INNOKYLA_SAMPLES to include them)"
         )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """The test database, copied from a migrated template (tests/migrated_db.py)."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests import migrated_db
+
+    if not migrated_db.enabled():
+        yield from _migrated_each_time(request, django_db_blocker)
+        return
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        created = {
+            alias: migrated_db.create_test_database(alias, serialize=alias in serialized)
+            for alias in sorted(aliases)
+        }
+    yield
+    with django_db_blocker.unblock():
+        for alias, old_name in created.items():
+            migrated_db.destroy_test_database(alias, old_name)
+
+
+def _migrated_each_time(request, django_db_blocker):
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=0, interactive=False, aliases=aliases, serialized_aliases=serialized
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
