@@ -18,6 +18,8 @@ A new app whose plain Django models are shown on public pages adds their
 ``app_label.modelname`` to ``PAGE_CACHE_CONTENT_MODELS``.
 """
 
+import threading
+from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps as global_apps
@@ -64,7 +66,30 @@ def _is_snippet(model):
     return model in get_snippet_models()
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def one_bump():
+    """Changes inside the block bump the content generation once, when it ends, instead of
+    on every saved record (a bulk import saves dozens per page). Nested blocks join the
+    outer one."""
+    if getattr(_deferred, "pending", None) is not None:
+        yield
+        return
+    _deferred.pending = False
+    try:
+        yield
+    finally:
+        pending, _deferred.pending = _deferred.pending, None
+        if pending:
+            bump_generation()
+
+
 def bump_generation():
+    if getattr(_deferred, "pending", None) is not None:
+        _deferred.pending = True
+        return
     ContentGeneration.bump()
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(_purge_frontend_cache_once)

@@ -47,7 +47,8 @@ _FINNISH_LETTERS = re.compile(r"[äöåÄÖÅ]")
 # Typical signs of UTF-8 read as a single-byte encoding ("Ã¤" for "ä").
 _MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf\u0152-\u0192\u02c6-\u2122]")
 _C1_CONTROLS = re.compile(r"[\u0080-\u009f]")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (Unicode category Cc) other than tab, newlines and form feeds.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class ImportInputError(ValueError):
@@ -207,7 +208,5 @@ def _looks_binary(text: str) -> bool:
     sample = text[:100_000]
     if "\x00" in sample:
         return True
-    controls = sum(
-        1 for char in sample if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
-    )
+    controls = len(_CONTROLS.findall(sample))
     return controls / max(len(sample), 1) > MAX_CONTROL_RATIO

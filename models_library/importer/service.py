@@ -23,33 +23,48 @@ Decisions worth knowing:
   ``batched_search_indexing``: pages are indexed for search in bulk every
   ``INDEX_BATCH`` pages and at the end, also when the batch stops with an error,
   instead of twice per page (once for the page, once for its revision).
+* Every saved or unchanged file leaves an ``ImportRecord``: a hash of the text (with
+  the parent, the given source address and the importer's own code) and the page's
+  latest revision. Importing the same text again while that revision is still the
+  latest is "unchanged" after one lookup, without parsing or comparing; any edit of
+  the page since, or any change of the importer's code, takes the full path.
+* A new page gets its reference index entries once, after its revision is saved,
+  not once for each of its two saves.
 """
 
+import functools
+import hashlib
 import logging
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.rich_text import RichText
 from wagtail.search import index
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from models_library.blocks import SECTION_HEADINGS
 from models_library.models import (
     EvaluationCriterion,
     Funder,
+    ImportRecord,
     LibraryIndexPage,
     OperatingModelPage,
     ProgrammePage,
 )
 from models_library.models.taxonomy import translation_key_for
+from portal.content_signals import one_bump
 from portal.indexing import deferred_indexing
 
 from .decoding import MAX_BYTES, ImportInputError, decode_upload, normalise_text
@@ -98,6 +113,22 @@ UNCHANGED = "unchanged"
 FAILED = "failed"
 PREVIEW = "preview"
 IMPORT_LANGUAGE = "fi"
+
+
+@functools.cache
+def importer_version() -> str:
+    """A hash of the importer's code: records of texts imported by other code do not
+    match, so a changed parser or mapping re-reads every file once."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def record_key(parent: Page, source_url: str, text: str) -> str:
+    """The ImportRecord key of a decoded text imported under parent."""
+    data = "\x1f".join((importer_version(), str(parent.pk), source_url, text))
+    return hashlib.sha256(data.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 class ImporterSetupError(Exception):
@@ -251,6 +282,8 @@ class Importer:
         self._taxonomy: TaxonomyIndex | None = None
         self._programmes: list | None = None
         self._created_page = None  # the page the current import created, until it succeeds
+        self._record_key = None  # the ImportRecord key of the text being imported
+        self._recurring_warnings = 0  # warnings of the text itself (not of the action)
 
     @property
     def taxonomy(self) -> TaxonomyIndex:
@@ -283,9 +316,16 @@ class Importer:
 
     def import_text(self, name: str, text: str, *, source_url: str = "",
                     decoded: bool = False) -> ImportResult:
+        self._record_key = None
         try:
             if not decoded:
                 text = check_pasted_text(text)
+            if not self.dry_run:
+                key = record_key(self.parent, source_url, text)
+                unchanged = None if self.publish else self._unchanged(key, name)
+                if unchanged is not None:
+                    return unchanged
+                self._record_key = key
             url_line, text = split_url_line(text)
             source_url = source_url or url_line
             address = read_address(source_url)
@@ -306,6 +346,57 @@ class Importer:
         if tab in (DEVELOPMENT_PATH, EVALUATION):
             return self.import_tab(parsed_tab, address, name=name)
         return self.import_parsed(parsed, name=name, source_url=source_url)
+
+    def _unchanged(self, key: str, name: str) -> ImportResult | None:
+        """The result of importing a text again that nobody has changed since, from its
+        record; None when the full path must decide (no record, the page was edited,
+        moved or locked, or the user may not edit it)."""
+        record = ImportRecord.objects.filter(key=key).select_related("page").only(
+            "revision_id", "summary", "page__latest_revision_id", "page__path",
+            "page__locked", "page__title", "page__draft_title", "page__content_type_id",
+        )[:1]
+        record = next(iter(record), None)
+        if record is None:
+            return None
+        page = record.page
+        if (page.latest_revision_id != record.revision_id
+                or not page.path.startswith(self.parent.path) or page.locked):
+            return None
+        if self.user is not None and not page.permissions_for_user(self.user).can_edit():
+            return None
+        summary = record.summary
+        return ImportResult(
+            UNCHANGED, name=name, page=page, kind=summary.get("kind", ""),
+            title=summary.get("title", ""),
+            mapped_fields=[tuple(row) for row in summary.get("mapped_fields", [])],
+            other_sections=summary.get("other_sections", []),
+            warnings=summary.get("warnings", []), tab=summary.get("tab", ""),
+            other_lines=summary.get("other_lines", 0),
+            source_url=summary.get("source_url", ""),
+        )
+
+    def _remember(self, result: ImportResult) -> None:
+        """Record the imported text and the page's latest revision (see _unchanged)."""
+        if self._record_key is None or result.page is None or not result.page.pk:
+            return
+        if result.new_funders or len(result.warnings) != self._recurring_warnings:
+            # This report says what this import did (funders created, a draft made for a
+            # tab, a live page given a draft); the next import's would not: no record yet.
+            return
+        revision_id = result.page.latest_revision_id
+        if revision_id is None:
+            return
+        summary = {
+            "kind": result.kind, "title": result.title, "tab": result.tab,
+            "mapped_fields": [list(row) for row in result.mapped_fields],
+            "other_sections": list(result.other_sections),
+            "warnings": [str(warning) for warning in result.warnings[:self._recurring_warnings]],
+            "other_lines": result.other_lines, "source_url": result.source_url,
+        }
+        values = {"page_id": result.page.pk, "revision_id": revision_id, "summary": summary}
+        if not ImportRecord.objects.filter(key=self._record_key).update(
+                updated_at=timezone.now(), **values):
+            ImportRecord.objects.create(key=self._record_key, **values)
 
     def _tab_of(self, address: Address, text: str) -> str:
         """The tab a text is, from its address, else from the text; refuses other pages."""
@@ -343,6 +434,8 @@ class Importer:
         try:
             with transaction.atomic():
                 work()
+                if not self.dry_run:
+                    self._remember(result)
         except ImportInputError as error:
             self._fail(result, _(error.message))
         except ValidationError as error:
@@ -377,6 +470,7 @@ class Importer:
         result.tab = DESCRIPTION if parsed.kind == OPERATING_MODEL else ""
         result.source_url = source_url
         result.warnings = list(values.warnings)
+        self._recurring_warnings = len(result.warnings)
         result.new_funders = [funder.name for funder in values.new_funders]
 
         existing = find_existing(model, values.title, self.parent, source_url)
@@ -401,11 +495,7 @@ class Importer:
             apply_values(page, values)
             if not slugify(values.title):
                 page.slug = f"innokyla-{uuid.uuid4().hex[:8]}"
-            self.parent.add_child(instance=page)
-            self._created_page = page  # a failure from here on cleans up after it
-            revision = page.save_revision(user=self.user, log_action=False)
-            log(instance=page, action="wagtail.create", user=self.user, revision=revision,
-                content_changed=True)
+            revision = self._create_draft(page)
             result.action = CREATED
             if parsed.kind == PROGRAMME and self._programmes is not None:
                 self._programmes.append(page)
@@ -438,6 +528,7 @@ class Importer:
         result = ImportResult(PREVIEW, name=name or parsed.title, kind=OPERATING_MODEL,
                               title=parsed.title, tab=parsed.tab, source_url=address.url)
         result.warnings = [translate_warning(warning, _) for warning in parsed.warnings]
+        self._recurring_warnings = len(result.warnings)
         result.other_sections = [section.heading for section in parsed.other_sections]
         result.other_lines = parsed.other_line_count()
         return self._saved(result, lambda: self._import_tab(parsed, address, result))
@@ -467,11 +558,7 @@ class Importer:
             apply_tab(page, parsed)
             if not slugify(title):
                 page.slug = f"innokyla-{uuid.uuid4().hex[:8]}"
-            self.parent.add_child(instance=page)
-            self._created_page = page
-            revision = page.save_revision(user=self.user, log_action=False)
-            log(instance=page, action="wagtail.create", user=self.user, revision=revision,
-                content_changed=True)
+            self._create_draft(page)
             result.action = CREATED
         else:
             page = existing.get_latest_revision_as_object()
@@ -491,6 +578,19 @@ class Importer:
                       "and publish.")
                 )
         result.page = page
+
+    def _create_draft(self, page):
+        """Add a new page under the parent as a draft with its first revision and a
+        "created" log entry; returns the revision. The reference index is written once,
+        for the saved draft, instead of once for each of the two saves."""
+        with disable_reference_index_auto_update():
+            self.parent.add_child(instance=page)
+            self._created_page = page  # a failure from here on cleans up after it
+            revision = page.save_revision(user=self.user, log_action=False)
+        ReferenceIndex.create_or_update_for_object(page)
+        log(instance=page, action="wagtail.create", user=self.user, revision=revision,
+            content_changed=True)
+        return revision
 
     def _model_for_tab(self, parsed: ParsedTab, address: Address, result: ImportResult):
         """The operating model a tab belongs to, or None (then a new draft is made).
@@ -864,9 +964,12 @@ INDEX_BATCH = 100
 _INDEXED_MODELS = (OperatingModelPage, ProgrammePage)
 
 
+@contextmanager
 def batched_search_indexing():
     """Index the library pages saved inside the block in bulk, not on every save:
     every INDEX_BATCH pages and when the block ends, also when it ends with an error
-    (``portal.indexing.deferred_indexing``). Only for one process doing a bulk import:
-    other saves of these page types in the same process are batched too."""
-    return deferred_indexing(_INDEXED_MODELS, batch_size=INDEX_BATCH)
+    (``portal.indexing.deferred_indexing``), and bump the page cache's content
+    generation once at the end instead of on every saved record. Only for one process
+    doing a bulk import: other saves in the same thread are batched too."""
+    with one_bump(), deferred_indexing(_INDEXED_MODELS, batch_size=INDEX_BATCH):
+        yield

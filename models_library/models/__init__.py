@@ -1,5 +1,6 @@
 from models_library.models.documents import PortalDocument
 from models_library.models.import_preview import ImportPreview
+from models_library.models.import_record import ImportRecord
 from models_library.models.index import LibraryIndexPage
 from models_library.models.pages import (
     OperatingModelPage,
@@ -33,6 +34,7 @@ __all__ = [
     "EvaluationCriterion",
     "Funder",
     "ImportPreview",
+    "ImportRecord",
     "LibraryIndexPage",
     "Municipality",
     "OperatingModelAttachment",
