@@ -7,8 +7,10 @@ grow with the number of results, tags, regions or facet values.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 
 from django.core.paginator import Paginator
 from django.db.models import CharField, Value
@@ -80,7 +82,13 @@ class FacetIndex:
     """What a catalogue's listing needs of every visible page below its index page:
     each page's facet values and card data, its type and its place in each sort
     order. Built in a few queries and kept in the site memo until content changes,
-    so filtering, counting and sorting cost no query."""
+    so filtering, counting and sorting cost no query.
+
+    Sets of pages are bit masks (Python integers): bit i is the i-th page in name
+    order. ``postings`` holds the mask of every facet value, so a request filters
+    with ``&`` and ``|`` and counts with ``int.bit_count()`` instead of looping over
+    the pages in Python, and its memory does not grow with their number beyond a
+    mask (one bit a page)."""
 
     values: dict  # pk -> {facet name: {value, ...}}
     cards: dict  # pk -> what the page's card shows besides the page itself
@@ -89,6 +97,63 @@ class FacetIndex:
     topics: dict = field(default_factory=dict)  # tag slug -> name (library)
     programmes: dict = field(default_factory=dict)  # str(pk) -> title of visible programmes
     labels: dict = field(default_factory=dict)  # facet name -> {value: label}
+
+    def __post_init__(self):
+        self.order = self.sort_orders["name"]  # bit -> pk
+        bit = {pk: number for number, pk in enumerate(self.order)}
+        self.everything = (1 << len(self.order)) - 1
+        self.sort_bits = {key: [bit[pk] for pk in pks] for key, pks in self.sort_orders.items()}
+        bits = {}  # facet name -> {value: [bit, ...]}
+        for pk, page_values in self.values.items():
+            for name, values in page_values.items():
+                by_value = bits.setdefault(name, {})
+                for value in values:
+                    by_value.setdefault(value, []).append(bit[pk])
+        self.postings = {name: {value: mask(numbers, len(self.order))
+                                for value, numbers in by_value.items()}
+                         for name, by_value in bits.items()}
+
+    def pks(self, selection):
+        """The pks of the pages in ``selection`` (a mask), in name order."""
+        return [self.order[number] for number in set_bits(selection, len(self.order))]
+
+
+def mask(numbers, size):
+    """An integer with the given bits set (built in one pass, not bit by bit)."""
+    packed = bytearray(size // 8 + 1)
+    for number in numbers:
+        packed[number >> 3] |= 1 << (number & 7)
+    return int.from_bytes(packed, "little")
+
+
+def set_bits(selection, size, order=None):
+    """The numbers of the bits set in ``selection``, in ``order`` (bit numbers; by
+    default ascending), lazily."""
+    packed = selection.to_bytes(size // 8 + 1, "little")
+    for number in range(size) if order is None else order:
+        if packed[number >> 3] >> (number & 7) & 1:
+            yield number
+
+
+class Selection(Sequence):
+    """The pages of a mask in one sort order, for the paginator: its length is a bit
+    count and a slice walks the sort order only as far as the slice ends, so no list
+    of every matching page is built."""
+
+    def __init__(self, index, selection, sort):
+        self.index, self.selection, self.sort = index, selection, sort
+        self.size = selection.bit_count()
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item:item + 1][0]
+        start, stop, _step = item.indices(self.size)
+        found = islice(set_bits(self.selection, len(self.index.order),
+                                self.index.sort_bits[self.sort]), start, stop)
+        return [self.index.order[number] for number in found]
 
 
 def facet_rows(base, lookups):
@@ -218,20 +283,31 @@ class FilteredListing:
         self.sort = sort
 
     # -- filtering and pages (on the facet index) -----------------------------------
+    def _chosen(self, facet):
+        """The mask of the pages having any of ``facet``'s selected values."""
+        postings = self.index.postings.get(facet.name, {})
+        chosen = 0
+        for value in facet.selected:
+            chosen |= postings.get(value, 0)
+        return chosen
+
+    def matching(self, exclude=None):
+        """The mask of the pages that pass every filter but ``exclude``'s (no query)."""
+        if not hasattr(self, "_chosen_masks"):
+            self._chosen_masks = {facet.name: self._chosen(facet)
+                                  for facet in self.facets if facet.selected}
+        selection = self.index.everything
+        for name, chosen in self._chosen_masks.items():
+            if name != exclude:
+                selection &= chosen
+        return selection
+
     def matching_ids(self, exclude=None):
-        """Ids of the pages that pass every filter but ``exclude``'s (from the facet
-        index: no query)."""
-        ids = set(self.index.sort_orders["name"])
-        for facet in self.facets:
-            if facet.selected and facet.name != exclude:
-                chosen = set(facet.selected)
-                ids &= {pk for pk in ids if self.index.values[pk].get(facet.name, set()) & chosen}
-        return ids
+        """Ids of the pages that pass every filter but ``exclude``'s."""
+        return set(self.index.pks(self.matching(exclude)))
 
     def results(self):
-        ids = self.matching_ids()
-        ordered = [pk for pk in self.index.sort_orders[self.sort] if pk in ids]
-        paginator = Paginator(ordered, PAGE_SIZE)
+        paginator = Paginator(Selection(self.index, self.matching(), self.sort), PAGE_SIZE)
         page_obj = paginator.get_page(self.params.get("page"))
         wanted = list(page_obj.object_list)
         found = {}
@@ -264,9 +340,12 @@ class FilteredListing:
         return self.facets
 
     def _count(self, facet):
+        """{value: number of pages} that choosing each value of ``facet`` would give."""
+        selection = self.matching(exclude=facet.name)
         counts = Counter()
-        for pk in self.matching_ids(exclude=facet.name):
-            counts.update(self.index.values[pk].get(facet.name, ()))
+        for value, posting in self.index.postings.get(facet.name, {}).items():
+            if count := (posting & selection).bit_count():
+                counts[value] = count
         return counts
 
     @property
