@@ -298,9 +298,13 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
 
     def other_variants(self, request=None):
         root_id = self.variant_of_id or self.pk
+        # The group as a subquery on the model table alone, where both sides of the OR
+        # are indexed (primary key, variant_of): written into the join, SQLite read every
+        # page of the language to test the OR.
+        group = OperatingModelPage.objects.filter(
+            models.Q(pk=root_id) | models.Q(variant_of_id=root_id)).values("pk")
         return (
-            visibility(request).filter(OperatingModelPage.objects.all())
-            .filter(models.Q(pk=root_id) | models.Q(variant_of_id=root_id))
+            visibility(request).filter(OperatingModelPage.objects.filter(pk__in=group))
             .exclude(pk=self.pk).filter(locale_id=self.locale_id).order_by("title")
             .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key",
                   "implementation_place")
