@@ -10,14 +10,22 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT=${BENCH_PORT:-8765}
 SECONDS_EACH=${BENCH_SECONDS:-10}
-WARMUP=${BENCH_WARMUP:-2}
+WARMUP=${BENCH_WARMUP:-5}  # long enough for both workers to build the site memo
 DIR=$PWD/var/bench-http
 OUT=$DIR/results
 mkdir -p "$DIR/media" "$OUT"
 rm -f "$OUT"/*.txt
 
 scripts/system-deps.sh bench
-REDIS=$(scripts/redis.sh start)
+# BENCH_REDIS_URL: a Redis database to use (and flush) instead of starting the test
+# suite's private server (scripts/redis.sh); it must be one nobody else uses.
+REDIS_URL=${BENCH_REDIS_URL:-}
+if [ -z "$REDIS_URL" ]; then
+  REDIS=$(scripts/redis.sh start)
+  REDIS_URL="${REDIS%/*}/9"
+fi
+case "$REDIS_URL" in redis://127.0.0.1:*|redis://localhost:*) ;;
+  *) echo "Redis must be on 127.0.0.1: $REDIS_URL" >&2; exit 2 ;; esac
 
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export DATABASE_URL="sqlite:///$DIR/db.sqlite3"
@@ -27,26 +35,38 @@ export MEDIA_ROOT=$DIR/media STATIC_ROOT=$DIR/static PORTAL_VAR_DIR=$DIR
 export WAGTAILADMIN_BASE_URL=http://127.0.0.1:$PORT
 export PORTAL_FEEDBACK_EMAIL=palaute@example.invalid
 export DJANGO_SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
-export REDIS_URL="${REDIS%/*}/9" CACHE_KEY_PREFIX=bench
+export REDIS_URL CACHE_KEY_PREFIX=bench
 
-$PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
-$PY manage.py migrate --no-input -v0
-$PY manage.py load_demo_content >/dev/null
-$PY manage.py collectstatic --no-input -v0
-$PY manage.py shell -c "exec(open('tests/bench/http_data.py').read())" | sed -n '/^--- URLS ---$/,$p' | tail -n +2 >"$DIR/urls.tsv"
+# Every step is bounded: set-up steps by `timeout`, requests by curl's and wrk's own limits.
+run() { timeout "${BENCH_STEP_LIMIT:-900}" "$PY" manage.py "$@"; }
+run compilemessages -v0 --ignore=.venv --ignore=node_modules
+run migrate --no-input -v0
+run load_demo_content >/dev/null
+run collectstatic --no-input -v0
+run shell -c "exec(open('tests/bench/http_data.py').read())" | sed -n '/^--- URLS ---$/,$p' | tail -n +2 >"$DIR/urls.tsv"
+[ -s "$DIR/urls.tsv" ] || { echo "tests/bench/http_data.py printed no addresses" >&2; exit 1; }
 printf 'static file (ceiling)\t/static/css/tokens.css\n' >>"$DIR/urls.tsv"
 
 serve() {  # cache on|off
+  if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is already in use (set BENCH_PORT)" >&2; return 1
+  fi
   PAGE_CACHE_ENABLED=$([ "$1" = on ] && echo true || echo false) \
     .venv/bin/gunicorn portal.wsgi -w 2 -b "127.0.0.1:$PORT" --log-level warning \
     --pid "$DIR/gunicorn.pid" --daemon
   for _ in $(seq 1 100); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/fi/" 2>/dev/null && return 0
+    curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$PORT/fi/" 2>/dev/null && return 0
     sleep 0.2
   done
   echo "gunicorn did not answer" >&2; return 1
 }
-stop() { [ -f "$DIR/gunicorn.pid" ] && kill "$(cat "$DIR/gunicorn.pid")" 2>/dev/null; sleep 1; rm -f "$DIR/gunicorn.pid"; }
+stop() {  # the server this script started (its pid file), waited for at most 10 s
+  [ -f "$DIR/gunicorn.pid" ] || return 0
+  pid=$(cat "$DIR/gunicorn.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  rm -f "$DIR/gunicorn.pid"
+}
 trap stop EXIT
 
 for mode in off on; do
@@ -56,10 +76,11 @@ for mode in off on; do
   while IFS=$'\t' read -r name path; do
     n=$((n + 1))
     url="http://127.0.0.1:$PORT$path"
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
-    wrk -t2 -c8 -d"${WARMUP}s" --timeout 10s "$url" >/dev/null
+    code=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "$url" || true)
+    timeout $((WARMUP + 30)) wrk -t2 -c8 -d"${WARMUP}s" --timeout 10s "$url" >/dev/null || true
     { echo "name: $name"; echo "path: $path"; echo "status: $code";
-      wrk -t2 -c8 -d"${SECONDS_EACH}s" --timeout 10s --latency "$url"; } >"$OUT/$mode-$(printf '%02d' $n).txt"
+      timeout $((SECONDS_EACH + 30)) wrk -t2 -c8 -d"${SECONDS_EACH}s" --timeout 10s --latency "$url" || true
+    } >"$OUT/$mode-$(printf '%02d' $n).txt"
   done <"$DIR/urls.tsv"
   stop
 done
