@@ -20,7 +20,7 @@ def millis(text):
 def parse(path):
     text = path.read_text()
     field = dict(re.findall(r"^(name|path|status): (.*)$", text, re.M))
-    latency = {p: millis(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)$", text, re.M)}
+    latency = {p: millis(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", text, re.M)}
     rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
     done = re.search(r"^\s+(\d+) requests in", text, re.M)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
