@@ -131,3 +131,17 @@ def _migrated_each_time(request, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         teardown_databases(config, verbosity=0)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Index what the fixtures saved once each, when setup ends, not on every save.
+
+    Builders save a page several times (creation, revision, publication, translation),
+    and each save re-indexed it: half of the suite's time. The test itself runs with
+    the usual save handlers, so freshness tests still see indexing as it happens.
+    """
+    from portal.indexing import deferred_indexing
+
+    with deferred_indexing():
+        return (yield)

@@ -86,11 +86,50 @@ def assert_accessible():
 @pytest.fixture
 def site(django_db_serialized_rollback, transactional_db, live_server):
     from portal.demo import build
+
+    built_once("site", build)
+    return live_server.url
+
+
+_built: dict = {}
+
+
+def built_once(name, build):
+    """Run ``build()`` the first time in this process, then restore the database it left.
+
+    A name stands for one build from one starting point (the fixture chain that calls it).
+
+    Live-server tests empty the database after each test and refill it with what the
+    migrations left, so every test started with a real build of the same content. The
+    browser journeys run on SQLite's in-memory test database, which the live server
+    shares: the first build's result is kept as a whole-database copy (SQLite's backup
+    API, full-text index included) and copied back for the later tests in seconds'
+    fraction. The caches a build would have refreshed are cleared.
+    """
+    import sqlite3
+
+    from django.core.cache import caches
+    from django.db import connection
+
+    from portal import site_memo
     from portal.indexing import deferred_indexing
 
+    connection.ensure_connection()
+    if connection.vendor != "sqlite":
+        with deferred_indexing():
+            build()
+        return
+    if name in _built:
+        _built[name].backup(connection.connection)
+        for cache in caches.all():
+            cache.clear()
+        site_memo.clear()
+        return
     with deferred_indexing():
         build()
-    return live_server.url
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(copy)
+    _built[name] = copy
 
 
 def path_of(url: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.e2e.conftest import built_once
 from tests.e2e.page_types import LANGUAGES, build_demo_site, public_page_types
 
 WIDTHS = [390, 768, 1280]
@@ -18,7 +19,7 @@ LAYOUT_PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
 
 @pytest.fixture
 def demo_site(site):
-    build_demo_site()
+    built_once("demo_site", build_demo_site)
     return site
 
 

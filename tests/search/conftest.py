@@ -70,10 +70,14 @@ def engine(request, settings):
 
 
 @pytest.fixture
-def library(demo_site):
-    return build_library(demo_site)
+def library(demo_site, request):
+    from tests.demo_snapshot import restore_or_build
+
+    return restore_or_build("search_library", lambda: build_library(demo_site), request)
 
 
 @pytest.fixture
-def corpus(library):
-    return build_search_corpus(library)
+def corpus(library, request):
+    from tests.demo_snapshot import restore_or_build
+
+    return restore_or_build("search_corpus", lambda: build_search_corpus(library), request)
