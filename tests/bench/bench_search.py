@@ -67,15 +67,20 @@ def rebuild(backend):
         for start in range(0, queryset.count(), 1000):
             index.add_items(model, list(queryset[start:start + 1000]))
     rebuilder.finish()
-    if hasattr(backend, "refresh_indexes"):
-        backend.refresh_indexes()
+    # Only the page index was rebuilt: refresh that one (the others may not exist).
+    page_index = backend.get_index_for_model(Page)
+    if hasattr(page_index, "refresh"):
+        page_index.refresh()
 
 
 @pytest.mark.django_db
 def test_search_benchmark(client, demo_site, settings, record_benchmark):
     url = os.environ.get("TEST_OPENSEARCH_URL")
     name = "OpenSearch" if url else f"database ({connection.vendor})"
-    backends = search_backends(url, "opensearch", "bench-search") if url else search_backends("")
+    index_name = os.environ.get("TEST_SEARCH_INDEX_PREFIX", "") + "bench-search"
+    # A long client timeout: bulk requests of 1,000 documents on a loaded machine.
+    backends = (search_backends(url, "opensearch", index_name, timeout=60) if url
+                else search_backends(""))
     for config in backends.values():
         config["AUTO_UPDATE"] = False  # pages are indexed in one rebuild below
     settings.WAGTAILSEARCH_BACKENDS = backends
@@ -91,23 +96,30 @@ def test_search_benchmark(client, demo_site, settings, record_benchmark):
     indexing = time.perf_counter() - started
     region = Region.objects.filter(locale__language_code="fi", kind="county").first().code
     group = TargetGroup.objects.filter(locale__language_code="fi").first().code
-    timings, queries = [], []
-    for number in range(QUERIES):
-        words = " ".join(rng.sample(WORDS, 1 + number % 3))
-        params = {"q": words, "region": region, "target_group": group}
-        started = time.perf_counter()
+    requests = [{"q": " ".join(rng.sample(WORDS, 1 + number % 3)), "region": region,
+                 "target_group": group} for number in range(QUERIES)]
+    started = time.perf_counter()
+    client.get("/fi/haku/", requests[0])  # per-process caches and the facet index memo
+    cold = (time.perf_counter() - started) * 1000
+    queries = []
+    for params in requests[:3]:  # counted apart: recording SQL slows the requests down
         with CaptureQueriesContext(connection) as captured:
-            response = client.get("/fi/haku/", params)
-        timings.append((time.perf_counter() - started) * 1000)
+            assert client.get("/fi/haku/", params).status_code == 200
         queries.append(len(captured.captured_queries))
+    timings = []
+    for params in requests:
+        started = time.perf_counter()
+        response = client.get("/fi/haku/", params)
+        timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
     load_after = os.getloadavg()[0]
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]
     if url:
-        for index in backend.es.indices.get(index="bench-search*"):
+        for index in backend.es.indices.get(index=f"{index_name}*"):
             backend.es.indices.delete(index=index)
+    step = "full rebuild (new index, alias switch)" if url else "indexing"
     record_benchmark(f"Search: {name}", f"""
 {machine_facts()}. {DOCS:,} generated operating models (Finnish inflected and compound
 words in title, summary and a section; 2 regions and a target group each), inserted in
@@ -115,9 +127,10 @@ bulk in {generated:.0f} s (tests/bench/generate.py), then indexed as `update_ind
 
 | measure | value |
 |---|---:|
-| indexing (Finnish analysis + backend) | {indexing:.1f} s, {DOCS / indexing:,.0f} documents/s |
+| {step} (Finnish analysis + backend) | {indexing:.1f} s, {DOCS / indexing:,.0f} documents/s |
 | search page, 1–3 words + region + target group, p50 | {p50:.0f} ms |
 | same, p95 | {p95:.0f} ms |
+| first search after a content change (facet index read again) | {cold:.0f} ms |
 | SQL queries per search page | {max(queries)} |
 
 {QUERIES} requests through Django's test client (no network). The machine was shared
