@@ -22,6 +22,7 @@ from portal.search.engine import (
     visible_pages,
 )
 from portal.search.registry import search_types
+from portal.site_memo import memo
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2
@@ -103,13 +104,22 @@ def _vocabulary(request, language):
     return vocabulary
 
 
+def _known_words(request, language):
+    """The vocabulary and the analysed terms of its words, kept in the site memo until
+    content changes (analysing every word of every title is too slow per request)."""
+    def build():
+        vocabulary = _vocabulary(request, language)
+        return vocabulary, {term for known in vocabulary
+                            for term in morphology.word_matcher_terms(known, language)}
+
+    return memo(request, ("search-known-words", language), build)
+
+
 def spelling_suggestion(raw, language, request=None):
     """The query with unknown words replaced by the closest words of the portal, or ""."""
-    vocabulary = _vocabulary(request, language)
+    vocabulary, known_terms = _known_words(request, language)
     if not vocabulary:
         return ""
-    known_terms = {term for known in vocabulary
-                   for term in morphology.word_matcher_terms(known, language)}
     changed = False
     corrected = []
     words = morphology.words(search_query.clean(raw).replace("-", " "))
@@ -141,9 +151,13 @@ def _topic_names(visible, types):
 
 
 def related_topics(request, language, limit=8):
-    """The most used topics among visible pages: (slug, name) pairs for facet links."""
-    queryset, types = _pages_in(language)
-    if queryset is None:
-        return []
-    visible = visible_pages(request).filter(pk__in=queryset.values("pk"))
-    return [(slug, name) for name, slug in list(_topic_names(visible, types).values())[:limit]]
+    """The most used topics among visible pages: (slug, name) pairs for facet links
+    (kept in the site memo until content changes)."""
+    def build():
+        queryset, types = _pages_in(language)
+        if queryset is None:
+            return []
+        visible = visible_pages(request).filter(pk__in=queryset.values("pk"))
+        return [(slug, name) for name, slug in _topic_names(visible, types).values()]
+
+    return memo(request, ("search-related-topics", language), build)[:limit]
