@@ -2,8 +2,9 @@
 
 ``portal.search_config`` names this module as the database backend. On SQLite with
 FTS5 it gives ``portal.search.sqlite_backend.RankedSQLiteSearchBackend`` (imported
-only there: its models exist only on SQLite); otherwise (PostgreSQL) Wagtail's own
-choice for the database.
+only there: its models exist only on SQLite); on PostgreSQL
+``portal.search.postgres_backend.PerVectorMatchPostgresSearchBackend`` (a match
+condition the GIN indexes serve); otherwise Wagtail's own choice for the database.
 """
 
 from modelsearch.backends import database
@@ -15,4 +16,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         from portal.search.sqlite_backend import RankedSQLiteSearchBackend
 
         return RankedSQLiteSearchBackend(params)
+    if type(backend).__name__ == "PostgresSearchBackend":
+        from portal.search.postgres_backend import PerVectorMatchPostgresSearchBackend
+
+        return PerVectorMatchPostgresSearchBackend(params)
     return backend

@@ -1,0 +1,56 @@
+"""Wagtail's PostgreSQL search backend, with a match condition its indexes can serve.
+
+The stock backend matches ``(title || body) @@ query``: the two search vectors are
+concatenated for every index entry before the match, so no index is used and every
+search reads and joins the vectors of every entry (on 20,000 pages about 0.3 s of
+a search's 0.5 s). The index has a GIN index on each vector. When the query is
+only single words joined by OR (what the portal's query analysis sends: every word
+and its base forms), a word occurs in the concatenation exactly when it occurs in
+one of the two, so ``title @@ query OR body @@ query`` matches the same entries
+and PostgreSQL can answer it from the GIN indexes. The rank, the order and the
+results are the stock ones; any other query (phrases, AND, NOT) keeps the stock code.
+
+Chosen by ``portal.search.database`` when the database is PostgreSQL.
+"""
+
+import re
+
+from django.db.models import Q
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.query import Or, PlainText
+
+ONE_WORD = re.compile(r"[^\W\d_]+|\d+")  # letters only or digits only: one lexeme
+
+
+def single_words(query):
+    """True when ``query`` matches any of a set of single words (and nothing else)."""
+    if isinstance(query, Or):
+        return bool(query.subqueries) and all(single_words(part) for part in query.subqueries)
+    if isinstance(query, PlainText):
+        words = query.query_string.split()
+        return (bool(words) and all(ONE_WORD.fullmatch(word) for word in words)
+                and (len(words) == 1 or query.operator == "or"))
+    return False
+
+
+class PerVectorMatchQueryCompiler(PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if self.fields is not None or not single_words(self.query):
+            return super().search(config, start, stop, score_field=score_field,
+                                  backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        matches = Q()
+        for vector, _boost in vectors:
+            matches |= Q(**{vector.name: search_query})
+        return self._apply_ordering_and_scoring(
+            self.queryset.filter(matches), rank_expression, start, stop, score_field
+        )
+
+
+class PerVectorMatchPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = PerVectorMatchQueryCompiler
