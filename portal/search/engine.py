@@ -7,7 +7,9 @@
    helper decides, never the index) and reads every facet value of those hits.
 3. Facet filters and counts are computed from those rows: each facet is
    counted against the other facets' filters, so a count says how many results
-   choosing that value would give.
+   choosing that value would give. When the hits were capped and a filter is
+   chosen, the backend is asked again among the pages that pass the filters, so a
+   filter never hides matches ranked below the cap.
 4. Only the shown page of results is loaded, one query per page type.
 
 The number of SQL queries does not grow with the number of results. When the
@@ -181,7 +183,7 @@ class PortalSearch:
         locale = Locale.objects.filter(language_code=self.language).first()
         if locale is None:
             return outcome
-        hits, outcome.backend = self._hits(locale)
+        hits, outcome.backend = self._hits(self._base_queryset(locale))
         outcome.capped = len(hits) >= MAX_HITS
         rows = self._facet_rows([pk for pk, _score in hits], locale)
         type_of, values = self._values(rows)
@@ -190,6 +192,14 @@ class PortalSearch:
         ordered = [(pk, score) for pk, score in hits if pk in type_of]
         matching = [(pk, score) for pk, score in ordered if self._passes(values[pk])]
         self._count(ordered, values, labels)
+        if outcome.capped and any(facet.selected for facet in self.facets):
+            # The chosen filters may keep pages ranked below the first MAX_HITS: search
+            # again among the pages that pass them (the counts stay those of the top hits).
+            hits, outcome.backend = self._hits(self._filtered_queryset(locale))
+            type_of, values = self._values(
+                self._facet_rows([pk for pk, _score in hits], locale))
+            matching = [(pk, score) for pk, score in hits
+                        if pk in type_of and self._passes(values[pk])]
         outcome.total = len(matching)
         outcome.page_obj = Paginator(matching, PAGE_SIZE).get_page(self._param("page"))
         outcome.results = self._results(outcome.page_obj.object_list, type_of)
@@ -203,10 +213,32 @@ class PortalSearch:
             locale=locale, content_type__in=sorted(ct.pk for ct in content_types.values())
         )
 
-    def _hits(self, locale):
+    def _filtered_queryset(self, locale):
+        """The base queryset narrowed to the pages that pass the chosen filters: page types
+        by content type, taxonomy values from the site memo's facet index."""
+        queryset = self._base_queryset(locale)
+        chosen = {facet.name: set(facet.selected) for facet in self.facets if facet.selected}
+        type_keys = chosen.pop(TYPE_FACET.name, None)
+        if type_keys:
+            models = [t.model for t in self.types if t.key in type_keys]
+            content_types = ContentType.objects.get_for_models(*models).values()
+            queryset = queryset.filter(content_type__in=sorted(ct.pk for ct in content_types))
+        if chosen:
+            index = memo(self.request, ("search-facet-index", locale.pk),
+                         lambda: self._facet_index(locale))
+            ids = []
+            for pk, rows in index.items():
+                values = defaultdict(set)
+                for _pk, facet_name, value in rows:
+                    values[facet_name].add(value)
+                if all(values[name] & wanted for name, wanted in chosen.items()):
+                    ids.append(pk)
+            queryset = queryset.filter(id__in=sorted(ids))
+        return queryset
+
+    def _hits(self, queryset):
         """[(page id, score)] best first, at most MAX_HITS, and the backend's name."""
         backend_query = self.parsed.backend_query()
-        queryset = self._base_queryset(locale)
         if isinstance(backend_query, MatchAll):
             ids = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
             return [(pk, 0.0) for pk in ids[:MAX_HITS]], "database"

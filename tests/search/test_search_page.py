@@ -118,3 +118,21 @@ def test_autocomplete_analyses_a_typed_inflected_word(client, engine, corpus):
     titles = [item["title"] for item in response.json()["suggestions"]]
     assert "Koordinoitu tuki terveysasemilla" in titles
     assert "Valmennus työhön" not in titles
+
+
+def test_a_filter_finds_matches_ranked_below_the_hit_cap(client, engine, corpus, monkeypatch):
+    """With more hits than the cap, a chosen filter still finds the pages below it."""
+    from portal.search import engine as search_engine
+
+    engine.refresh()
+    monkeypatch.setattr(search_engine, "MAX_HITS", 1)
+    data = client.get(SEARCH, {"q": "palvelupolku", "format": "json"}).json()
+    assert data["count"] == 1
+    shown = data["results"][0]["title"]
+    other = {"Yhteinen palvelupolku": ("programme", "Työkyvyn tuen kehittämisohjelma"),
+             "Työkyvyn tuen kehittämisohjelma": ("model", "Yhteinen palvelupolku")}[shown]
+    data = client.get(SEARCH, {"q": "palvelupolku", "type": other[0], "format": "json"}).json()
+    assert [r["title"] for r in data["results"]] == [other[1]]
+    data = client.get(SEARCH, {"q": "palvelupolku", "region": "varsinais-suomi",
+                               "format": "json"}).json()
+    assert [r["title"] for r in data["results"]] == ["Työkyvyn tuen kehittämisohjelma"]
