@@ -119,3 +119,50 @@ def test_pathway_and_lesson_results_cost_no_query_each(demo_site, library):
     assert shown == 10
     assert (pathways_2, lessons_2) == (pathways_10, lessons_10)
     assert max(pathways_10, lessons_10) + 1 <= BUDGET
+
+
+def bulk_models(engine, library, count, offset=0):
+    """``count`` live models that all match "palvelupolku", inserted and indexed in bulk."""
+    from django.utils import timezone
+
+    from models_library.models import OperatingModelPage
+    from tests.bench.generate import bulk_add_children, index_pages
+
+    region = Region.objects.filter(locale__language_code="fi").first()
+    now = timezone.now()
+    pages = [OperatingModelPage(
+        title=f"Palvelupolku {n}", slug=f"kattomalli-{n}", locale=library.locale, live=True,
+        first_published_at=now, last_published_at=now, summary="Palvelupolkujen malli.",
+        description=sections(basic_idea=f"Palvelupolun kuvaus {n}."),
+    ) for n in range(offset, offset + count)]
+    bulk_add_children(library, pages, {number: {"regions": [region]}
+                                       for number in range(len(pages))})
+    if engine.name == "opensearch":
+        engine.refresh()  # a new index (alias switch) with every page, as update_index does
+    else:
+        index_pages(OperatingModelPage, pages)
+    return pages
+
+
+def test_search_query_count_is_the_same_beyond_the_hit_cap(engine, library):
+    """With more matches than MAX_HITS the backend's hits still cost no query each (a
+    cluster's hits come from one response, not scrolled pages loaded from the database)."""
+    from portal.search.engine import MAX_HITS
+
+    def count():
+        query = QueryDict(mutable=True)
+        query.update({"q": "palvelupolku", "region": params()["region"]})
+        engine.settle()
+        PortalSearch(_request("fi"), query, "fi").run()
+        with CaptureQueriesContext(connection) as context:
+            outcome = PortalSearch(_request("fi"), query, "fi").run()
+        return len(context.captured_queries), outcome
+
+    bulk_models(engine, library, 20)
+    small, outcome = count()
+    assert outcome.total == 20 and not outcome.capped
+    bulk_models(engine, library, MAX_HITS + 30, offset=20)
+    large, outcome = count()
+    assert outcome.capped and outcome.total == MAX_HITS
+    assert large <= small + 2  # the capped, filtered search asks again: 2 queries at most
+    assert large + 1 <= BUDGET
