@@ -21,6 +21,11 @@ so nothing stale is ever served. The cache being unreachable only makes pages
 slower: every cache operation is guarded, and after a failure the cache is
 skipped for ``PAGE_CACHE_RETRY_AFTER`` seconds.
 
+Each worker also keeps the entries it used last in its own memory
+(``PAGE_CACHE_LOCAL_BYTES``, least recently used first out). That copy cannot go
+stale: an entry's key holds the content generation, which every request reads from
+the database, so a change makes the old keys unreachable in every process at once.
+
 The same responses get ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``, an
 ``ETag``, ``Last-Modified`` (when published content last changed) and
 ``Vary: Cookie`` (a session cookie changes the page), and conditional GETs get
@@ -35,6 +40,7 @@ A view that reads new query parameters adds their names to ``PAGE_CACHE_QUERY_PA
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -66,6 +72,48 @@ def do_not_cache(response):
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class LocalEntries:
+    """This process's most recently used entries, at most ``PAGE_CACHE_LOCAL_BYTES``
+    of content, keyed like the shared cache (so with the content generation)."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._bytes = 0
+
+    def get(self, key):
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        size = len(entry["content"])
+        if size > limit // 4 or key in self._entries:
+            return
+        self._entries[key] = entry
+        self._bytes += size
+        while self._bytes > limit:
+            _key, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped["content"])
+
+    def clear(self):
+        self._entries.clear()
+        self._bytes = 0
+
+
+local_entries = LocalEntries()
+
+
+def _stored(key):
+    entry = local_entries.get(key)
+    if entry is None:
+        entry = _guarded(lambda: _cache().get(key))
+        if entry is not None:
+            local_entries.put(key, entry)
+    return entry
 
 
 def _guarded(operation, default=None):
@@ -151,7 +199,7 @@ class PageCacheMiddleware:
         key = None
         if query is not None and settings.PAGE_CACHE_ENABLED:
             key = cache_key(request, generation, query)
-            stored = _guarded(lambda: _cache().get(key))
+            stored = _stored(key)
             if stored is not None:
                 response = HttpResponse(stored["content"], status=stored["status"])
                 for name, value in stored["headers"]:
@@ -171,6 +219,7 @@ class PageCacheMiddleware:
                             if name.lower() not in ("set-cookie", "x-page-cache")],
             }
             _guarded(lambda: _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT))
+            local_entries.put(key, entry)
             response["X-Page-Cache"] = "miss"
         return self._conditional(request, response)
 

@@ -59,10 +59,14 @@ def page_cache(settings):
     """The shared page cache switched on (tests run with it off), starting empty."""
     from django.core.cache import caches
 
+    from portal.page_cache import local_entries
+
     settings.PAGE_CACHE_ENABLED = True
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    local_entries.clear()
     yield caches[settings.PAGE_CACHE_ALIAS]
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    local_entries.clear()
 
 
 def pytest_collection_modifyitems(config, items):

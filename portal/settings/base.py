@@ -219,7 +219,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
             # A stopped or hung Redis must cost little: fail fast, then skip it a while.
@@ -239,6 +239,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "3600"))  # seconds an entry may live
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers' and proxies' max-age
+# Bytes of cached pages each worker also keeps in its own memory (0: none).
+PAGE_CACHE_LOCAL_BYTES = int(env("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 PAGE_CACHE_RETRY_AFTER = 10  # seconds to skip an unreachable cache before trying again
 PAGE_CACHE_MAX_QUERY_LENGTH = 512
 PAGE_CACHE_MAX_PATH_LENGTH = 512

@@ -158,3 +158,31 @@ def test_root_redirect_decides_language_without_rendering_a_404(
     assert response["Location"] == "/en/"
     assert "accept-language" in response["Vary"].lower()
     assert client.get("/tietoa/?a=1")["Location"] == "/fi/tietoa/?a=1"
+
+
+@pytest.mark.django_db
+def test_a_workers_own_copy_is_served_and_never_outlives_a_change(client, page_cache, demo_site):
+    from portal.page_cache import local_entries
+
+    client.get("/fi/")
+    page_cache.clear()  # gone from the shared cache: this worker still has its own copy
+    assert client.get("/fi/")["X-Page-Cache"] == "hit"
+    demo_site.intro = "Toisen työprosessin julkaisema teksti."
+    demo_site.save_revision().publish()
+    response = client.get("/fi/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Toisen työprosessin julkaisema teksti." in response.content.decode()
+    assert local_entries.get("no such key") is None
+
+
+def test_a_workers_own_copies_stay_within_their_byte_limit(settings):
+    from portal.page_cache import LocalEntries
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 4000
+    entries = LocalEntries()
+    for number in range(10):
+        entries.put(f"key-{number}", {"content": b"x" * 900, "status": 200, "headers": []})
+    kept = [number for number in range(10) if entries.get(f"key-{number}")]
+    assert kept == [6, 7, 8, 9]  # the least recently used went first
+    entries.put("big", {"content": b"x" * 1001, "status": 200, "headers": []})
+    assert entries.get("big") is None  # over a quarter of the limit: shared cache only

@@ -54,7 +54,7 @@ def use_redis(settings, url):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
@@ -62,6 +62,7 @@ def use_redis(settings, url):
     }
     settings.PAGE_CACHE_ENABLED = True
     page_cache_module._down_until = 0.0
+    page_cache_module.local_entries.clear()
     return caches["pages"]
 
 
@@ -72,6 +73,9 @@ def test_pages_are_shared_through_redis(client, settings, redis_url, demo_site):
     second = client.get("/fi/tietoa/")
     assert second["X-Page-Cache"] == "hit"
     assert cache.__class__.__name__ == "RedisCache"
+    # Another worker (nothing in its own memory) is served from Redis.
+    page_cache_module.local_entries.clear()
+    assert client.get("/fi/tietoa/")["X-Page-Cache"] == "hit"
     # What another worker process would find: the entry is in Redis itself.
     import redis
 
@@ -99,16 +103,21 @@ def test_stopped_redis_makes_pages_slower_never_failing(client, settings, demo_s
         client.get("/fi/")
         assert client.get("/fi/")["X-Page-Cache"] == "hit"
         stop_redis(port)
+        # This worker still has the page in its own memory (same content generation).
+        assert client.get("/fi/")["X-Page-Cache"] == "hit"
+        # Another worker, without it in memory, renders it; the store is skipped quietly.
+        page_cache_module.local_entries.clear()
         response = client.get("/fi/")
         assert response.status_code == 200
         assert "Hyväksi havaitut" in response.content.decode()
-        assert response["X-Page-Cache"] == "miss"  # rendered, the store skipped quietly
+        assert response["X-Page-Cache"] == "miss"
         demo_site.intro = "Muutettu, kun välimuisti oli poissa."
         demo_site.save_revision().publish()
         assert "Muutettu, kun välimuisti oli poissa." in text(client, "/fi/")
         # Back up (empty, as after a restart): pages are cached again.
         start_redis(port)
         page_cache_module._down_until = 0.0
+        page_cache_module.local_entries.clear()
         client.get("/fi/")
         assert client.get("/fi/")["X-Page-Cache"] == "hit"
     finally:
