@@ -237,17 +237,26 @@ class PortalSearch:
             content_types = ContentType.objects.get_for_models(*models).values()
             queryset = queryset.filter(content_type__in=sorted(ct.pk for ct in content_types))
         if chosen:
-            index = memo(self.request, ("search-facet-index", locale.pk),
-                         lambda: self._facet_index(locale))
-            ids = []
-            for pk, rows in index.items():
-                values = defaultdict(set)
-                for _pk, facet_name, value in rows:
-                    values[facet_name].add(value)
-                if all(values[name] & wanted for name, wanted in chosen.items()):
-                    ids.append(pk)
+            postings = memo(self.request, ("search-facet-postings", locale.pk),
+                            lambda: self._facet_postings(locale))
+            ids = None
+            for name, wanted in chosen.items():
+                having = set().union(*(postings[name].get(value, ()) for value in wanted))
+                ids = having if ids is None else ids & having
             queryset = queryset.filter(id__in=sorted(ids))
         return queryset
+
+    def _facet_postings(self, locale):
+        """{facet: {value: frozenset(page ids)}}: the facet index turned around, so the
+        pages passing a filter are a few set operations away."""
+        index = memo(self.request, ("search-facet-index", locale.pk),
+                     lambda: self._facet_index(locale))
+        postings = defaultdict(lambda: defaultdict(set))
+        for rows in index.values():
+            for pk, facet_name, value in rows:
+                postings[facet_name][value].add(pk)
+        return defaultdict(dict, {name: {value: frozenset(ids) for value, ids in values.items()}
+                                  for name, values in postings.items()})
 
     def _hits(self, queryset):
         """[(page id, score)] best first, at most MAX_HITS, and the backend's name."""
