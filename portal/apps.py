@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Signal handlers import models, which cannot be imported before the registry is ready.
-        from portal import content_signals  # noqa: PLC0415
+        from portal import content_signals, lookups  # noqa: PLC0415
 
+        lookups.register()
         content_signals.connect()

@@ -41,6 +41,7 @@ from portal.site_memo import memo
 logger = logging.getLogger(__name__)
 
 MAX_HITS = 500
+MAX_CANDIDATE_IDS = 10_000  # ids sent in one query (SQLite and PostgreSQL bound them)
 PAGE_SIZE = 10
 MAX_SELECTED_PER_FACET = 20
 MAX_VALUE_LENGTH = 80
@@ -196,7 +197,7 @@ class PortalSearch:
         locale = Locale.objects.filter(language_code=self.language).first()
         if locale is None:
             return outcome
-        hits, outcome.backend = self._hits(self._base_queryset(locale))
+        hits, outcome.backend = self._hits(*self._counted_pages(locale))
         outcome.capped = len(hits) >= MAX_HITS
         rows = self._facet_rows([pk for pk, _score in hits], locale)
         type_of, values = self._values(rows)
@@ -208,7 +209,7 @@ class PortalSearch:
         if outcome.capped and any(facet.selected for facet in self.facets):
             # The chosen filters may keep pages ranked below the first MAX_HITS: search
             # again among the pages that pass them (the counts stay those of the top hits).
-            hits, outcome.backend = self._hits(self._filtered_queryset(locale))
+            hits, outcome.backend = self._hits(*self._filtered_pages(locale))
             type_of, values = self._values(
                 self._facet_rows([pk for pk, _score in hits], locale))
             matching = [(pk, score) for pk, score in hits
@@ -226,25 +227,52 @@ class PortalSearch:
             locale=locale, content_type__in=sorted(ct.pk for ct in content_types.values())
         )
 
-    def _filtered_queryset(self, locale):
-        """The base queryset narrowed to the pages that pass the chosen filters: page types
-        by content type, taxonomy values from the site memo's facet index."""
+    def _chosen(self):
+        return {facet.name: set(facet.selected) for facet in self.facets if facet.selected}
+
+    def _passing(self, locale, chosen):
+        """{facet: ids of the pages passing that facet's chosen values}, for taxonomy
+        facets, from the site memo's facet index."""
+        postings = memo(self.request, ("search-facet-postings", locale.pk),
+                        lambda: self._facet_postings(locale))
+        return {name: set().union(*(postings[name].get(value, ()) for value in wanted))
+                for name, wanted in chosen.items()}
+
+    def _counted_pages(self, locale):
+        """The pages the facet counts can come from. A page failing two or more chosen
+        filters is neither a result nor counted under any facet (each facet is counted
+        against the other facets' filters), so with two or more taxonomy filters only
+        the pages failing at most one of them are ranked. Anything else (a type filter,
+        a value no page has, more pages than a query should list) ranks every page.
+        Returns the queryset and the ids it is limited to (None: not limited)."""
         queryset = self._base_queryset(locale)
-        chosen = {facet.name: set(facet.selected) for facet in self.facets if facet.selected}
+        chosen = self._chosen()
+        if len(chosen) < 2 or TYPE_FACET.name in chosen:
+            return queryset, None
+        passing = self._passing(locale, chosen)
+        if not all(passing.values()):
+            return queryset, None
+        ids = set()
+        for left_out in passing:
+            ids |= set.intersection(*(pages for name, pages in passing.items()
+                                      if name != left_out))
+        if len(ids) > MAX_CANDIDATE_IDS:
+            return queryset, None
+        return queryset, ids
+
+    def _filtered_pages(self, locale):
+        """The base queryset narrowed to the pages that pass the chosen filters: page types
+        by content type, taxonomy values from the site memo's facet index: the queryset
+        and the ids it is limited to (None: not limited)."""
+        queryset = self._base_queryset(locale)
+        chosen = self._chosen()
         type_keys = chosen.pop(TYPE_FACET.name, None)
         if type_keys:
             models = [t.model for t in self.types if t.key in type_keys]
             content_types = ContentType.objects.get_for_models(*models).values()
             queryset = queryset.filter(content_type__in=sorted(ct.pk for ct in content_types))
-        if chosen:
-            postings = memo(self.request, ("search-facet-postings", locale.pk),
-                            lambda: self._facet_postings(locale))
-            ids = None
-            for name, wanted in chosen.items():
-                having = set().union(*(postings[name].get(value, ()) for value in wanted))
-                ids = having if ids is None else ids & having
-            queryset = queryset.filter(id__in=sorted(ids))
-        return queryset
+        ids = set.intersection(*self._passing(locale, chosen).values()) if chosen else None
+        return queryset, ids
 
     def _facet_postings(self, locale):
         """{facet: {value: frozenset(page ids)}}: the facet index turned around, so the
@@ -258,15 +286,19 @@ class PortalSearch:
         return defaultdict(dict, {name: {value: frozenset(ids) for value, ids in values.items()}
                                   for name, values in postings.items()})
 
-    def _hits(self, queryset):
-        """[(page id, score)] best first, at most MAX_HITS, and the backend's name."""
+    def _hits(self, queryset, ids=None):
+        """[(page id, score)] best first, at most MAX_HITS, and the backend's name, among
+        the pages of ``queryset`` (and of ``ids``, unless None)."""
         backend_query = self.parsed.backend_query()
         if isinstance(backend_query, MatchAll):
-            ids = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
-            return [(pk, 0.0) for pk in ids[:MAX_HITS]], "database"
+            if ids is not None:
+                queryset = queryset.filter(id__any_of=sorted(ids))
+            newest = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
+            return [(pk, 0.0) for pk in newest[:MAX_HITS]], "database"
         backend = get_search_backend("default")
         try:
-            return self._search(backend, backend_query, queryset), type(backend).__name__
+            return (self._search(backend, backend_query, queryset, ids),
+                    type(backend).__name__)
         except cluster_errors():
             if not is_cluster(backend) or FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
                 raise
@@ -276,10 +308,15 @@ class PortalSearch:
                 "simpler search and may be less complete."
             ))
             fallback = get_search_backend(FALLBACK_BACKEND)
-            return self._search(fallback, backend_query, queryset), type(fallback).__name__
+            return (self._search(fallback, backend_query, queryset, ids),
+                    type(fallback).__name__)
 
     @staticmethod
-    def _search(backend, backend_query, queryset):
+    def _search(backend, backend_query, queryset, ids=None):
+        if ids is not None:
+            # A cluster gets the ids as a terms filter; the database as one parameter.
+            lookup = "id__in" if is_cluster(backend) else "id__any_of"
+            queryset = queryset.filter(**{lookup: sorted(ids)})
         results = backend.search(backend_query, queryset.only("pk")).annotate_score("_score")
         # The portal's SQLite backend gives (pk, score) without loading the pages; on a
         # cluster they come from one response (Wagtail's results would scroll in pages of

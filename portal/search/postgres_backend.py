@@ -9,6 +9,8 @@ and its base forms), a word occurs in the concatenation exactly when it occurs i
 one of the two, so ``title @@ query OR body @@ query`` matches the same entries
 and PostgreSQL can answer it from the GIN indexes. The rank, the order and the
 results are the stock ones; any other query (phrases, AND, NOT) keeps the stock code.
+When the pages are limited to a list of ids (the search page's filters), the index
+entries are limited to the same ids, so only those entries' vectors are read.
 
 Chosen by ``portal.search.database`` when the database is PostgreSQL.
 """
@@ -21,6 +23,8 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Or, PlainText
+
+from portal.lookups import AnyOf
 
 ONE_WORD = re.compile(r"[^\W\d_]+|\d+")  # letters only or digits only: one lexeme
 
@@ -36,6 +40,20 @@ def single_words(query):
     return False
 
 
+def candidate_ids(queryset):
+    """The primary keys ``queryset`` is limited to (``filter(pk__any_of=[...])`` at its
+    top level), or None."""
+    where = queryset.query.where
+    if where.connector != "AND" or where.negated:
+        return None
+    for child in where.children:
+        if (isinstance(child, AnyOf)
+                and getattr(child.lhs, "target", None) is not None
+                and child.lhs.target.primary_key):
+            return child.rhs
+    return None
+
+
 class PerVectorMatchQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         if self.fields is not None or not single_words(self.query):
@@ -47,6 +65,11 @@ class PerVectorMatchQueryCompiler(PostgresSearchQueryCompiler):
         matches = Q()
         for vector, _boost in vectors:
             matches |= Q(**{vector.name: search_query})
+        ids = candidate_ids(self.queryset)
+        if ids is not None:
+            # Read only the candidates' index entries: PostgreSQL otherwise tests the match
+            # (reading every entry's body vector) before joining the few candidates.
+            matches = Q(index_entries__object_id__any_of=[str(pk) for pk in ids]) & matches
         return self._apply_ordering_and_scoring(
             self.queryset.filter(matches), rank_expression, start, stop, score_field
         )

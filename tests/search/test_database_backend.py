@@ -94,3 +94,18 @@ def test_one_ranking_query_however_many_pages_match(corpus):
     assert len(context.captured_queries) == 1
     sql = context.captured_queries[0]["sql"]
     assert sql.count("MATCH") == 1
+
+
+def test_any_of_matches_like_in_with_one_parameter(library):
+    """``pk__any_of`` (used for the search filters' candidate pages) selects what
+    ``pk__in`` does, with the values sent as one parameter."""
+    ids = list(Page.objects.order_by("pk").values_list("pk", flat=True))[::2]
+    with CaptureQueriesContext(connection) as context:
+        found = list(Page.objects.filter(pk__any_of=ids).order_by("pk")
+                     .values_list("pk", flat=True))
+    assert found == ids and found
+    assert len(context.captured_queries[0]["sql"]) < 400  # not one placeholder per value
+    assert list(Page.objects.filter(pk__any_of=[])) == []
+    slugs = list(Page.objects.filter(pk__in=ids).values_list("slug", flat=True))
+    assert (sorted(Page.objects.filter(slug__any_of=slugs).values_list("pk", flat=True))
+            == sorted(Page.objects.filter(slug__in=slugs).values_list("pk", flat=True)))

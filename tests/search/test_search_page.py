@@ -136,3 +136,39 @@ def test_a_filter_finds_matches_ranked_below_the_hit_cap(client, engine, corpus,
     data = client.get(SEARCH, {"q": "palvelupolku", "region": "varsinais-suomi",
                                "format": "json"}).json()
     assert [r["title"] for r in data["results"]] == ["Työkyvyn tuen kehittämisohjelma"]
+
+
+def test_two_filters_count_each_facet_against_the_other(client, engine, library, monkeypatch):
+    """With two filters chosen only pages failing at most one are ranked; the counts and
+    results are those of ranking every page (a page failing both counts nowhere)."""
+    from models_library.models import Region, TargetGroup
+    from portal.search import engine as search_engine
+    from tests.builders import build_model
+
+    north, south = Region.objects.filter(locale__language_code="fi", kind="county")[:2]
+    young, old = TargetGroup.objects.filter(locale__language_code="fi")[:2]
+    grid = {(north, young): 3, (north, old): 2, (south, young): 1, (south, old): 4}
+    for (region, group), count in grid.items():
+        for n in range(count):
+            build_model(library, title=f"Verkostomalli {region.code} {group.code} {n}",
+                        regions=[region], target_groups=[group])
+    engine.refresh()
+    params = {"q": "verkostomalli", "region": north.code, "target_group": young.code,
+              "format": "json"}
+
+    def counts(data, name):
+        (facet,) = [facet for facet in data["facets"] if facet["name"] == name]
+        return {option["value"]: option["count"] for option in facet["options"]}
+
+    def search():
+        data = client.get(SEARCH, params).json()
+        return (sorted(r["title"] for r in data["results"]), counts(data, "region"),
+                counts(data, "target_group"), counts(data, "type"))
+
+    restricted = search()
+    assert len(restricted[0]) == 3
+    assert restricted[1] == {north.code: 3, south.code: 1}  # among the pages for young
+    assert restricted[2] == {young.code: 3, old.code: 2}  # among the pages in north
+    assert restricted[3] == {"model": 3}
+    monkeypatch.setattr(search_engine, "MAX_CANDIDATE_IDS", 0)  # rank every page
+    assert search() == restricted
