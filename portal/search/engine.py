@@ -85,13 +85,14 @@ def is_cluster(backend):
 def cluster_pk_scores(results):
     """[(pk, score)] of the best ``MAX_HITS`` of a cluster backend's ``results``, best
     first, from one search request (the query body is Wagtail's own) and no SQL."""
+    # A document's id is its object's pk (Wagtail's mapping), so no field is fetched.
     response = results._backend_do_search(
         results._get_es_body(),
         index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
-        _source=False, size=MAX_HITS, **{results.fields_param_name: "pk"},
+        _source=False, size=MAX_HITS,
     )
     to_pk = results.query_compiler.queryset.model._meta.pk.to_python
-    return [(to_pk(hit["fields"]["pk"][0]), hit["_score"]) for hit in response["hits"]["hits"]]
+    return [(to_pk(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
 
 
 @dataclass
@@ -228,7 +229,13 @@ class PortalSearch:
         )
 
     def _chosen(self):
-        return {facet.name: set(facet.selected) for facet in self.facets if facet.selected}
+        """{facet: set of chosen values}, for the facets with a choice."""
+        key = tuple(tuple(facet.selected) for facet in self.facets)
+        if getattr(self, "_chosen_key", None) != key:
+            self._chosen_key = key
+            self._chosen_sets = {facet.name: set(facet.selected)
+                                 for facet in self.facets if facet.selected}
+        return self._chosen_sets
 
     def _passing(self, locale, chosen):
         """{facet: ids of the pages passing that facet's chosen values}, for taxonomy
@@ -243,11 +250,12 @@ class PortalSearch:
         filters is neither a result nor counted under any facet (each facet is counted
         against the other facets' filters), so with two or more taxonomy filters only
         the pages failing at most one of them are ranked. Anything else (a type filter,
-        a value no page has, more pages than a query should list) ranks every page.
-        Returns the queryset and the ids it is limited to (None: not limited)."""
+        a value no page has, more pages than a query should list) ranks every page, and so
+        does a search cluster, for which ranking every page costs less than receiving
+        thousands of ids. Returns the queryset and the ids it is limited to (None: not limited)."""
         queryset = self._base_queryset(locale)
         chosen = self._chosen()
-        if len(chosen) < 2 or TYPE_FACET.name in chosen:
+        if len(chosen) < 2 or TYPE_FACET.name in chosen or is_cluster(self._backend()):
             return queryset, None
         passing = self._passing(locale, chosen)
         if not all(passing.values()):
@@ -265,7 +273,7 @@ class PortalSearch:
         by content type, taxonomy values from the site memo's facet index: the queryset
         and the ids it is limited to (None: not limited)."""
         queryset = self._base_queryset(locale)
-        chosen = self._chosen()
+        chosen = dict(self._chosen())
         type_keys = chosen.pop(TYPE_FACET.name, None)
         if type_keys:
             models = [t.model for t in self.types if t.key in type_keys]
@@ -286,6 +294,11 @@ class PortalSearch:
         return defaultdict(dict, {name: {value: frozenset(ids) for value, ids in values.items()}
                                   for name, values in postings.items()})
 
+    def _backend(self):
+        if not hasattr(self, "_default_backend"):
+            self._default_backend = get_search_backend("default")
+        return self._default_backend
+
     def _hits(self, queryset, ids=None):
         """[(page id, score)] best first, at most MAX_HITS, and the backend's name, among
         the pages of ``queryset`` (and of ``ids``, unless None)."""
@@ -295,7 +308,7 @@ class PortalSearch:
                 queryset = queryset.filter(id__any_of=sorted(ids))
             newest = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
             return [(pk, 0.0) for pk in newest[:MAX_HITS]], "database"
-        backend = get_search_backend("default")
+        backend = self._backend()
         try:
             return (self._search(backend, backend_query, queryset, ids),
                     type(backend).__name__)
@@ -433,17 +446,22 @@ class PortalSearch:
                     self._unknown(facet, value)
             facet.selected = known
 
-    def _passes(self, page_values, exclude=None):
-        return all(
-            page_values[facet.name] & set(facet.selected)
-            for facet in self.facets if facet.selected and facet.name != exclude
-        )
+    def _failed(self, page_values):
+        """The names of the chosen filters a page's values do not pass."""
+        return [name for name, wanted in self._chosen().items()
+                if not page_values[name] & wanted]
+
+    def _passes(self, page_values):
+        return not self._failed(page_values)
 
     def _count(self, ordered, values, labels):
+        # A page counts under a facet when it passes every other facet's filter: when it
+        # fails none, or fails only that facet's own.
+        failed = {pk: self._failed(values[pk]) for pk, _score in ordered}
         for facet in self.facets:
             counts = Counter()
             for pk, _score in ordered:
-                if self._passes(values[pk], exclude=facet.name):
+                if not failed[pk] or failed[pk] == [facet.name]:
                     counts.update(values[pk][facet.name])
             shown = set(counts) | set(facet.selected)
             options = [
