@@ -205,7 +205,9 @@ class PortalSearch:
         labels = self._labels(values)
         self._validate_selection(labels)
         ordered = [(pk, score) for pk, score in hits if pk in type_of]
-        matching = [(pk, score) for pk, score in ordered if self._passes(values[pk])]
+        chosen = self._chosen()
+        matching = [(pk, score) for pk, score in ordered
+                    if not self._failed(values[pk], chosen)]
         self._count(ordered, values, labels)
         if outcome.capped and any(facet.selected for facet in self.facets):
             # The chosen filters may keep pages ranked below the first MAX_HITS: search
@@ -213,8 +215,9 @@ class PortalSearch:
             hits, outcome.backend = self._hits(*self._filtered_pages(locale))
             type_of, values = self._values(
                 self._facet_rows([pk for pk, _score in hits], locale))
+            chosen = self._chosen()
             matching = [(pk, score) for pk, score in hits
-                        if pk in type_of and self._passes(values[pk])]
+                        if pk in type_of and not self._failed(values[pk], chosen)]
         outcome.total = len(matching)
         outcome.page_obj = Paginator(matching, PAGE_SIZE).get_page(self._param("page"))
         outcome.results = self._results(outcome.page_obj.object_list, type_of)
@@ -354,7 +357,7 @@ class PortalSearch:
         """
         if not hit_ids:
             return []
-        visible = (visible_pages(self.request).filter(pk__in=hit_ids)
+        visible = (visible_pages(self.request).filter(pk__any_of=hit_ids)
                    .values_list("pk", "content_type_id"))
         rows = [(pk, TYPE_FACET.name, str(content_type)) for pk, content_type in visible]
         index = memo(self.request, ("search-facet-index", locale.pk),
@@ -446,18 +449,16 @@ class PortalSearch:
                     self._unknown(facet, value)
             facet.selected = known
 
-    def _failed(self, page_values):
-        """The names of the chosen filters a page's values do not pass."""
-        return [name for name, wanted in self._chosen().items()
-                if not page_values[name] & wanted]
-
-    def _passes(self, page_values):
-        return not self._failed(page_values)
+    @staticmethod
+    def _failed(page_values, chosen):
+        """The names of the ``chosen`` filters a page's values do not pass."""
+        return [name for name, wanted in chosen.items() if not page_values[name] & wanted]
 
     def _count(self, ordered, values, labels):
         # A page counts under a facet when it passes every other facet's filter: when it
         # fails none, or fails only that facet's own.
-        failed = {pk: self._failed(values[pk]) for pk, _score in ordered}
+        chosen = self._chosen()
+        failed = {pk: self._failed(values[pk], chosen) for pk, _score in ordered}
         for facet in self.facets:
             counts = Counter()
             for pk, _score in ordered:
