@@ -31,6 +31,8 @@ DESCRIPTIONS = int(os.environ.get("BENCH_IMPORT_DESCRIPTIONS", "1000"))
 # BENCH_IMPORT_PER_SAVE_INDEXING=1 measures the old way (every save indexed) for comparison.
 PER_SAVE_INDEXING = os.environ.get("BENCH_IMPORT_PER_SAVE_INDEXING") == "1"
 SEED = 2026
+# Measured on the idle machine on 2026-12-03 before issue 11's item 5 was finished.
+BEFORE_MEMORY = "192 → 197 → 201 → 206 MB"
 
 PLACES = ["Varsinais-Suomen hyvinvointialue", "Pirkanmaa", "Etelä-Savo", "Pohjois-Karjala",
           "Kainuun hyvinvointialue", "Lappi", "Keski-Suomi", "Kymenlaakso"]
@@ -112,6 +114,18 @@ def resident_megabytes():
         return 0.0
 
 
+def database_megabytes():
+    """The size of the database (SQLite: its pages), in MB. The SQLite test database lives
+    in this process's memory, so its growth shows in the resident memory too."""
+    if connection.vendor != "sqlite":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA page_count")
+        pages = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_size")
+        return pages * cursor.fetchone()[0] / 1024 / 1024
+
+
 def outcome(result):
     return SimpleNamespace(action=result.action, kind=result.kind, error=result.error,
                            ok=result.ok, page=SimpleNamespace(pk=result.page and result.page.pk))
@@ -121,7 +135,10 @@ def rate(count, seconds):
     return count / seconds if seconds else float("inf")
 
 
-@pytest.mark.django_db
+# transaction=True: every file's transaction commits, as in the management command (a test
+# transaction that never commits would keep every file's savepoint and commit callbacks, and
+# the batched search indexing would wait for the end instead of running every 100 pages).
+@pytest.mark.django_db(transaction=True)
 def test_import_1000_descriptions(demo_site, record_benchmark):
     library = upsert_page(demo_site, LibraryIndexPage, "toimintamallit", title="Toimintamallit")
     rng = random.Random(SEED)
@@ -151,7 +168,7 @@ def test_import_1000_descriptions(demo_site, record_benchmark):
             # measure this list's growth, not the importer's memory.
             results.append(outcome(importer.import_bytes(name, data)))
             if number % (DESCRIPTIONS // 4 or 1) == 0:
-                memory.append(resident_megabytes())
+                memory.append((resident_megabytes(), database_megabytes()))
     import_seconds, import_cpu = time.perf_counter() - start, time.process_time() - cpu
     failed = [result.error for result in results if not result.ok]
     assert not failed, failed[:3]
@@ -172,6 +189,15 @@ def test_import_1000_descriptions(demo_site, record_benchmark):
     database = connection.vendor
     if database == "sqlite":
         database += f" {connection.Database.sqlite_version}"
+    resident = " → ".join(f"{megabytes:.0f} MB" for megabytes, _database in memory)
+    memory_text = ("Memory during the import, after each quarter of the files: the process's "
+                   f"resident memory {resident}.")
+    if connection.vendor == "sqlite":
+        stored = " → ".join(f"{database:.0f} MB" for _resident, database in memory)
+        own = " → ".join(f"{megabytes - database:.0f} MB" for megabytes, database in memory)
+        memory_text = memory_text[:-1] + (
+            f", of which the in-memory SQLite test database {stored} (it grows with the "
+            f"imported pages, as a database file would); the rest, the process's own: {own}.")
     rows = [
         ("parse only (text to fields)", parse_seconds, parse_cpu, 0),
         ("preview (`--dry-run`: parse and map, nothing saved)", preview_seconds, preview_cpu, 0),
@@ -188,12 +214,11 @@ def test_import_1000_descriptions(demo_site, record_benchmark):
 `tests/bench/bench_import.py` generates {DESCRIPTIONS:,} Innokylä descriptions (two thirds
 operating models, one third programmes, with varied labels, sections, places, funders and
 tags), then imports them one by one as the management command does: every file in its own
-transaction, each page created as a draft with a revision; the batch is indexed for search
-in bulk (every 100 pages and at the end) as the command does. Importing again finds each
-unchanged file by its import record (one lookup: no parsing or comparing).
+committed transaction, each page created as a draft with a revision; the batch is indexed for
+search in bulk (every 100 pages and at the end) as the command does. Importing again finds
+each unchanged file by its import record (one lookup: no parsing or comparing).
 
-Resident memory during the import, after each quarter of the files:
-{" → ".join(f"{megabytes:.0f} MB" for megabytes in memory)}.
+{memory_text}
 
 | step | seconds | descriptions / second | CPU seconds | descriptions / CPU second |
 |---|---:|---:|---:|---:|
@@ -203,6 +228,19 @@ Machine: {os.cpu_count()} cores (nproc), Python {platform.python_version()}, {da
 (the test database), database search backend, {platform.machine()} {platform.system()};
 measured {date.today().isoformat()}, load average {load:.1f} at the end (CPU seconds are
 this process's own: the wall-clock rates depend on what else the machine runs).
+
+### Before and after (issue 11, item 5)
+
+Before: `main` of 2026-12-03 measured on the idle machine (SQLite). The earlier runs of
+2026-12-02 were taken at load average 10–15 with other sessions' test suites and are not
+comparable.
+
+| | before | this run |
+|---|---:|---:|
+| import, creating draft pages | 45.1 / s | {rate(DESCRIPTIONS, import_seconds):,.1f} / s \
+({rate(DESCRIPTIONS, import_cpu):,.1f} / CPU s) |
+| import again (unchanged) | 2,399 / s | {rate(DESCRIPTIONS, repeat_seconds):,.0f} / s |
+| resident memory after each quarter | {BEFORE_MEMORY} | {resident} |
 """
     record_benchmark("Innokylä import", body)
     print(body)

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 
 from models_library.importer import parse
@@ -37,16 +36,17 @@ PATH_TAB = FIXTURES / "valilehdet" / "polku_ohjaamo.txt"
 
 
 def generic_draft(parent, data):
-    """The same description saved the generic Wagtail way: add_child, save_revision with
-    every signal handler (reference index on each save), a "created" log entry."""
+    """The same description saved the way Wagtail's own page creation view saves a page:
+    add_child, then save_revision with every signal handler (reference index on each
+    save), logged by both ("wagtail.create" by the first save, "wagtail.edit" with the
+    revision)."""
     parsed = parse(data.decode("utf-8"))
     values = DescriptionMapper(parsed, TaxonomyIndex(), parent=parent, source_url="",
                                programmes=[], allow_new_funders=True).run()
     page = page_model(parsed.kind)(title=values.title, locale=parent.locale, live=False)
     apply_values(page, values)
     parent.add_child(instance=page)
-    revision = page.save_revision(log_action=False)
-    log(instance=page, action="wagtail.create", revision=revision, content_changed=True)
+    page.save_revision(log_action=True)
     return page
 
 
@@ -82,10 +82,28 @@ def log_actions(page):
                   for entry in PageLogEntry.objects.filter(page=page))
 
 
+def related_rows(page):
+    """The page's own related rows in the database (not its revision's copy of them)."""
+    page = OperatingModelPage.objects.get(pk=page.pk)
+    rows = {name: sorted(getattr(page, name).values_list("pk", flat=True))
+            for name in ("regions", "municipalities", "funders", "target_groups", "phenomena")}
+    rows["topics"] = sorted(page.topics.names())
+    rows["links"] = sorted(page.links.values_list("title", "url"))
+    return rows
+
+
+def search_hits(page, words):
+    """Which of words find the page in the search index."""
+    return [word for word in words if page.pk in {
+        hit.pk for hit in OperatingModelPage.objects.search(word)}]
+
+
 def test_an_imported_draft_is_what_the_generic_way_saves(parent):
     other_parent = parent.add_sibling(instance=LibraryIndexPage(title="Toinen kirjasto",
                                                                 slug="toinen-kirjasto"))
-    data = fixture_bytes(MODEL)
+    # With places that are municipalities, so that every kind of related row is written.
+    data = fixture_bytes(MODEL).replace(b"Kolmen kaupungin sote-keskukset",
+                                        "Tampere, Nokia ja Ylöjärvi".encode())
     generation = ContentGeneration.current()[0]
     with batched_search_indexing():
         result = Importer(parent=parent).import_bytes(MODEL, data)
@@ -103,10 +121,20 @@ def test_an_imported_draft_is_what_the_generic_way_saves(parent):
         assert (page.live, page.has_unpublished_changes, page.locale_id, page.owner_id) == (
             False, True, parent.locale_id, None)
         assert page.revisions.count() == 1 and page.draft_title == page.title
-    assert log_actions(imported) == log_actions(generic)
+    # One creation logged as Wagtail logs it: created by the first save, then the revision.
+    assert log_actions(imported) == log_actions(generic) == [
+        ("wagtail.create", False, True), ("wagtail.edit", True, True)]
     assert references(imported) == references(generic) != []
-    # In the search index after the batch.
-    assert imported.pk in {page.pk for page in OperatingModelPage.objects.search("työkyky")}
+    rows = related_rows(imported)
+    assert rows == related_rows(generic)
+    assert all(rows[name] for name in ("regions", "municipalities", "funders", "target_groups",
+                                       "topics"))
+    # In the search index after the batch, found by the same words as the generic page.
+    words = ["työkyky", imported.title, *rows["topics"],
+             *(region.name for region in imported.regions.all())]
+    hits = search_hits(imported, words)
+    assert hits == search_hits(generic, words)
+    assert {"työkyky", imported.title} <= set(hits)
 
 
 def result_view(result):
