@@ -29,7 +29,10 @@ Decisions worth knowing:
   latest is "unchanged" after one lookup, without parsing or comparing; any edit of
   the page since, or any change of the importer's code, takes the full path.
 * A new page gets its reference index entries once, after its revision is saved,
-  not once for each of its two saves.
+  not once for each of its two saves; it is logged as Wagtail's page creation view
+  logs a page ("wagtail.create", then "wagtail.edit" with the revision), and its
+  related rows are written and read back with as few queries as possible
+  (``Importer._create_draft``).
 """
 
 import functools
