@@ -23,7 +23,7 @@ from wagtail.search.index import get_indexed_models
 
 from models_library.models import OperatingModelPage, Region, TargetGroup
 from portal.search_config import search_backends
-from tests.bench.conftest import machine_facts
+from tests.bench.conftest import load_note, machine_facts
 from tests.bench.generate import bulk_add_children
 from tests.builders import build_library, sections
 
@@ -133,10 +133,8 @@ bulk in {generated:.0f} s (tests/bench/generate.py), then indexed as `update_ind
 | first search after a content change (facet index read again) | {cold:.0f} ms |
 | SQL queries per search page | {max(queries)} |
 
-{QUERIES} requests through Django's test client (no network). The machine was shared
-with other sessions' test runs while this ran (load average {load_before:.1f} at the start,
-{load_after:.1f} at the end, on {os.cpu_count()} cores), so these times are higher than on an
-idle machine.{size_note(DOCS)}
+{QUERIES} requests through Django's test client (no network).
+{load_note(load_before, load_after)}{size_note(DOCS)}
 """)
 
 

@@ -1,3 +1,4 @@
+import os
 import platform
 import re
 from datetime import date
@@ -14,6 +15,18 @@ def machine_facts():
 
     return (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
             f"{connection.vendor} database, {date.today().isoformat()}")
+
+
+def load_note(before, after):
+    """What the machine's load says about the times measured between ``before`` and
+    ``after`` (load averages)."""
+    cores = os.cpu_count() or 1
+    note = (f"Load average {before:.1f} at the start and {after:.1f} at the end, on {cores} "
+            "cores")
+    if max(before, after) > cores / 2:
+        return note + ": the machine was busy with other work, so these times are higher than "
+        "on an idle machine."
+    return note + " (otherwise idle)."
 
 
 def write_section(title, body):
