@@ -22,6 +22,7 @@ from wagtail.models import Page
 from models_library.models.pages import OperatingModelPage, ProgrammePage, Stage
 from models_library.models.taxonomy import Funder, Region, TargetGroup
 from models_library.taxonomy_names import TaxonomyNames
+from portal.facets import Option
 from portal.site_memo import memo
 from portal.text import strip_control_characters
 from portal.visibility import visibility
@@ -39,14 +40,6 @@ TYPES = {
     "model": (OperatingModelPage, _("Operating model")),
     "programme": (ProgrammePage, _("Programme")),
 }
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass

@@ -33,6 +33,7 @@ from wagtail.search.query import MatchAll
 from wagtail.search.utils import normalise_query_string
 
 from portal import visibility
+from portal.facets import Option
 from portal.search import query as search_query
 from portal.search.registry import TYPE_FACET, search_facets, search_types
 from portal.search.snippets import highlight, snippet
@@ -93,14 +94,6 @@ def cluster_pk_scores(results):
     )
     to_pk = results.query_compiler.queryset.model._meta.pk.to_python
     return [(to_pk(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass
