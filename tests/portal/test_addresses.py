@@ -112,3 +112,23 @@ def test_feedback_link_is_left_out_until_an_address_is_set(client, demo_site, se
     soup = BeautifulSoup(client.get("/fi/").content, "html.parser")
     assert soup.select_one('footer a[href^="mailto:"]')["href"] == (
         "mailto:tyokyky@kunta.example.fi")
+
+
+@pytest.mark.django_db
+def test_sitemap_entries_are_what_each_page_type_gives(client, demo_site, production_address):
+    """Entries built from plain page rows equal each specific page's own sitemap entries
+    (address and date), for every page the demo site shows, in every language."""
+    from wagtail.models import Page
+
+    from portal.visibility import visible_pages
+
+    call_command("load_demo_content", verbosity=0)
+    sitemap = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
+    listed = {url.find("loc").get_text(): url.find("lastmod").get_text()[:10]
+              for url in sitemap.find_all("url")}
+    expected = {}
+    for page in visible_pages(Page.objects.filter(depth__gte=2)).specific():
+        for entry in page.get_sitemap_urls():
+            expected[entry["location"]] = entry["lastmod"].date().isoformat()
+    assert len(listed) > 50
+    assert listed == expected
