@@ -77,5 +77,11 @@ def certificate_pdf(*, heading, name, statement, course, facts, certificate_text
     pdf.multi_cell(width - qr_size - 8, 6, verify_label)
     pdf.set_x(25 + qr_size + 8)
     pdf.set_text_color(0, 84, 139)
+    # The address on one line where it fits at 8 pt or more (a copied or typed address
+    # must not be broken); a longer one wraps.
+    size = 11
+    while size > 8 and pdf.get_string_width(verify_url) > width - qr_size - 8 - 2 * pdf.c_margin:
+        size -= 0.5
+        pdf.set_font("SourceSans", "", size)
     pdf.multi_cell(width - qr_size - 8, 6, verify_url, link=verify_url)
     return bytes(pdf.output())

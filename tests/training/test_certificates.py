@@ -309,3 +309,20 @@ def test_a_course_completed_before_certificates_existed_gets_one_in_my_studies(
     assert certificate.display_code in html and "Lataa todistus (PDF)" in html
     client.get("/fi/opinnot/")
     assert Certificate.objects.count() == 1
+
+
+@pytest.mark.parametrize("host", ["http://localhost:41699", "https://tyokyky.example.fi",
+                                  "https://tyokykyportaali.example.fi"])
+def test_pdf_keeps_the_verification_address_on_one_line(host):
+    """A reader types or copies the address from the paper: it must not break across
+    lines (the address's length depends on the host; the font shrinks to fit)."""
+    from training.pdf import certificate_pdf
+
+    url = f"{host}/fi/opinnot/tarkista/ABCD-EFGH-JKLM-NPQR/"
+    data = certificate_pdf(
+        heading="Todistus", name="Kaino Esimerkki", statement="on suorittanut kurssin",
+        course="Työkyvyn tuen perusteet", facts=[("Laajuus", "2 op")], certificate_text="",
+        verify_label="Tarkista todistus osoitteessa", verify_url=url, language="fi",
+        title="Todistus")
+    lines = PdfReader(io.BytesIO(data)).pages[0].extract_text().splitlines()
+    assert url in lines
