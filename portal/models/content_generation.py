@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import F
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 
 class ContentGeneration(models.Model):
@@ -39,9 +38,7 @@ class ContentGeneration(models.Model):
             obj, _created = cls.objects.get_or_create(pk=1)
             return (obj.value, obj.changed_at)
         value, changed_at = row
-        if isinstance(changed_at, str):  # SQLite hands back text
-            changed_at = parse_datetime(changed_at)
-        if settings.USE_TZ and timezone.is_naive(changed_at):
+        if settings.USE_TZ and timezone.is_naive(changed_at):  # SQLite: naive UTC
             changed_at = timezone.make_aware(changed_at, datetime.UTC)
         return (value, changed_at)
 
