@@ -16,3 +16,12 @@ def absolute_url(path, request=None):
     if not path or not path.startswith("/") or path.startswith("//"):
         return path
     return root_url(request) + path
+
+
+def at_site_address(url_parts, request=None):
+    """Wagtail's ``(site_id, root_url, page_path)`` of a page with the root replaced by
+    the site's real address (None stays None)."""
+    if url_parts is None:
+        return None
+    site_id, _site_root_url, page_path = url_parts
+    return site_id, root_url(request), page_path

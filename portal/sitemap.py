@@ -14,7 +14,7 @@ from collections import defaultdict
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from portal.addresses import root_url
+from portal.addresses import at_site_address
 from portal.models.mixins import AddressMixin
 from portal.site_memo import attach_locales, in_homes, memo, site_for_request
 from portal.visibility import visible_pages
@@ -50,8 +50,8 @@ class PortalSitemap(Sitemap):
 
     def _location(self, page):
         if type(page) is Page:  # a plain row of a page type with the portal's address rule
-            parts = Page.get_url_parts(page, self.request)
-            return None if parts is None else root_url(self.request) + parts[2]
+            parts = at_site_address(Page.get_url_parts(page, self.request), self.request)
+            return None if parts is None else parts[1] + parts[2]
         return page.get_full_url(self.request)
 
     def _alternates(self):

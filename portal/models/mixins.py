@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal import morphology
-from portal.addresses import root_url
+from portal.addresses import at_site_address
 from portal.indexing import WithSearchRelations, indexed_once
 
 
@@ -42,11 +42,7 @@ class AddressMixin:
     """Full URLs from the site's real address (see portal.addresses), not the Site record."""
 
     def get_url_parts(self, request=None):
-        parts = super().get_url_parts(request)
-        if parts is None:
-            return None
-        site_id, _site_root_url, page_path = parts
-        return site_id, root_url(request), page_path
+        return at_site_address(super().get_url_parts(request), request)
 
 
 class SearchTermsMixin(models.Model):

@@ -19,7 +19,7 @@ search cluster fails, the database backend answers and the page says so.
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -198,17 +198,16 @@ class PortalSearch:
         labels = self._labels(values)
         self._validate_selection(labels)
         ordered = [(pk, score) for pk, score in hits if pk in type_of]
-        chosen = self._chosen()
+        chosen = self._chosen()  # as validated
         matching = [(pk, score) for pk, score in ordered
                     if not self._failed(values[pk], chosen)]
-        self._count(ordered, values, labels)
-        if outcome.capped and any(facet.selected for facet in self.facets):
+        self._count(ordered, values, chosen, labels)
+        if outcome.capped and chosen:
             # The chosen filters may keep pages ranked below the first MAX_HITS: search
             # again among the pages that pass them (the counts stay those of the top hits).
-            hits, outcome.backend = self._hits(*self._filtered_pages(locale))
+            hits, outcome.backend = self._hits(*self._filtered_pages(locale, chosen))
             type_of, values = self._values(
                 self._facet_rows([pk for pk, _score in hits], locale))
-            chosen = self._chosen()
             matching = [(pk, score) for pk, score in hits
                         if pk in type_of and not self._failed(values[pk], chosen)]
         outcome.total = len(matching)
@@ -226,12 +225,7 @@ class PortalSearch:
 
     def _chosen(self):
         """{facet: set of chosen values}, for the facets with a choice."""
-        key = tuple(tuple(facet.selected) for facet in self.facets)
-        if getattr(self, "_chosen_key", None) != key:
-            self._chosen_key = key
-            self._chosen_sets = {facet.name: set(facet.selected)
-                                 for facet in self.facets if facet.selected}
-        return self._chosen_sets
+        return {facet.name: set(facet.selected) for facet in self.facets if facet.selected}
 
     def _passing(self, locale, chosen):
         """{facet: ids of the pages passing that facet's chosen values}, for taxonomy
@@ -251,7 +245,7 @@ class PortalSearch:
         thousands of ids. Returns the queryset and the ids it is limited to (None: not limited)."""
         queryset = self._base_queryset(locale)
         chosen = self._chosen()
-        if len(chosen) < 2 or TYPE_FACET.name in chosen or is_cluster(self._backend()):
+        if len(chosen) < 2 or TYPE_FACET.name in chosen or is_cluster(self._backend):
             return queryset, None
         passing = self._passing(locale, chosen)
         if not all(passing.values()):
@@ -264,12 +258,12 @@ class PortalSearch:
             return queryset, None
         return queryset, ids
 
-    def _filtered_pages(self, locale):
-        """The base queryset narrowed to the pages that pass the chosen filters: page types
-        by content type, taxonomy values from the site memo's facet index: the queryset
-        and the ids it is limited to (None: not limited)."""
+    def _filtered_pages(self, locale, chosen):
+        """The base queryset narrowed to the pages that pass the ``chosen`` filters: page
+        types by content type, taxonomy values from the site memo's facet index: the
+        queryset and the ids it is limited to (None: not limited)."""
         queryset = self._base_queryset(locale)
-        chosen = dict(self._chosen())
+        chosen = dict(chosen)
         type_keys = chosen.pop(TYPE_FACET.name, None)
         if type_keys:
             models = [t.model for t in self.types if t.key in type_keys]
@@ -281,19 +275,16 @@ class PortalSearch:
     def _facet_postings(self, locale):
         """{facet: {value: frozenset(page ids)}}: the facet index turned around, so the
         pages passing a filter are a few set operations away."""
-        index = memo(self.request, ("search-facet-index", locale.pk),
-                     lambda: self._facet_index(locale))
         postings = defaultdict(lambda: defaultdict(set))
-        for rows in index.values():
+        for rows in self._memoised_facet_index(locale).values():
             for pk, facet_name, value in rows:
                 postings[facet_name][value].add(pk)
         return defaultdict(dict, {name: {value: frozenset(ids) for value, ids in values.items()}
                                   for name, values in postings.items()})
 
+    @cached_property
     def _backend(self):
-        if not hasattr(self, "_default_backend"):
-            self._default_backend = get_search_backend("default")
-        return self._default_backend
+        return get_search_backend("default")
 
     def _hits(self, queryset, ids=None):
         """[(page id, score)] best first, at most MAX_HITS, and the backend's name, among
@@ -304,7 +295,7 @@ class PortalSearch:
                 queryset = queryset.filter(id__any_of=sorted(ids))
             newest = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
             return [(pk, 0.0) for pk in newest[:MAX_HITS]], "database"
-        backend = self._backend()
+        backend = self._backend
         try:
             return (self._search(backend, backend_query, queryset, ids),
                     type(backend).__name__)
@@ -353,9 +344,12 @@ class PortalSearch:
         visible = (visible_pages(self.request).filter(pk__any_of=hit_ids)
                    .values_list("pk", "content_type_id"))
         rows = [(pk, TYPE_FACET.name, str(content_type)) for pk, content_type in visible]
-        index = memo(self.request, ("search-facet-index", locale.pk),
-                     lambda: self._facet_index(locale))
+        index = self._memoised_facet_index(locale)
         return rows + [row for pk, _facet, _value in rows for row in index.get(pk, ())]
+
+    def _memoised_facet_index(self, locale):
+        return memo(self.request, ("search-facet-index", locale.pk),
+                    lambda: self._facet_index(locale))
 
     def _facet_index(self, locale):
         """{page id: ((page id, facet, value), …)}: the taxonomy facet values of every
@@ -447,10 +441,9 @@ class PortalSearch:
         """The names of the ``chosen`` filters a page's values do not pass."""
         return [name for name, wanted in chosen.items() if not page_values[name] & wanted]
 
-    def _count(self, ordered, values, labels):
+    def _count(self, ordered, values, chosen, labels):
         # A page counts under a facet when it passes every other facet's filter: when it
         # fails none, or fails only that facet's own.
-        chosen = self._chosen()
         failed = {pk: self._failed(values[pk], chosen) for pk, _score in ordered}
         for facet in self.facets:
             counts = Counter()
