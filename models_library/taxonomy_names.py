@@ -5,10 +5,13 @@ language. A ``TaxonomyNames`` loads each model's names once (one query per
 model), so a page or a listing of any length costs the same.
 """
 
+from functools import cache
+
 from django.db.models import CharField, Value
 from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
 
+from portal.prepared import PreparedQuery
 from portal.site_memo import memo
 
 TAXONOMY_FIELDS = ("regions", "municipalities", "funders", "target_groups", "phenomena")
@@ -72,25 +75,37 @@ def page_terms(page, fields=TAXONOMY_FIELDS, topics=True):
         if topics:
             found["topics"] = [item.tag.name for item in page.tagged_items.all()]
         return found
-    parts = []
-    for field in fields:
-        descriptor = getattr(type(page), field, None)
-        if descriptor is None:
-            continue
-        relation = descriptor.field
-        parts.append(
-            relation.related_model.objects.filter(
-                **{relation.related_query_name(): page.pk, "live": True})
-            .order_by().annotate(field=Value(field, output_field=CharField()))
-            .values_list("field", "code")
-        )
-    if topics and hasattr(page, "tagged_items"):
-        parts.append(page.tagged_items.order_by().annotate(
-            field=Value("topics", output_field=CharField())).values_list("field", "tag__name"))
+    rows = _terms_query(type(page), tuple(fields), topics and hasattr(page, "tagged_items"))
     found = {field: [] for field in fields}
     if topics:
         found["topics"] = []
-    if parts:
-        for field, value in parts[0].union(*parts[1:], all=True):
-            found[field].append(value)
+    for field, value in rows.rows(page.pk) if rows else ():
+        found[field].append(value)
     return found
+
+
+@cache
+def _terms_query(model, fields, topics):
+    """The union of one select per taxonomy relation of ``model`` (and its topics), its
+    SQL built once."""
+    def build(pk):
+        parts = []
+        for field in fields:
+            descriptor = getattr(model, field, None)
+            if descriptor is None:
+                continue
+            relation = descriptor.field
+            parts.append(
+                relation.related_model.objects.filter(
+                    **{relation.related_query_name(): pk, "live": True})
+                .order_by().annotate(field=Value(field, output_field=CharField()))
+                .values_list("field", "code")
+            )
+        if topics:
+            tags = model.tagged_items.rel.related_model.objects.filter(content_object_id=pk)
+            parts.append(tags.order_by().annotate(
+                field=Value("topics", output_field=CharField())).values_list("field", "tag__name"))
+        return parts[0].union(*parts[1:], all=True)
+
+    has_parts = topics or any(getattr(model, field, None) is not None for field in fields)
+    return PreparedQuery(build) if has_parts else None

@@ -296,7 +296,20 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
     def missing_required_sections(self):
         return missing_required_sections(self.description)
 
+    def _linked(self, request=None):
+        """(ids of the models that have variants, ids of the models a pathway names),
+        kept in the site memo: most models have neither and skip those queries."""
+        def build():
+            roots = OperatingModelPage.objects.filter(variant_of__isnull=False)
+            named = self.pathways.through.objects.all()
+            return (set(roots.values_list("variant_of_id", flat=True)),
+                    set(named.values_list("operatingmodelpage_id", flat=True)))
+
+        return memo(request, ("model-links",), build)
+
     def other_variants(self, request=None):
+        if not self.variant_of_id and self.pk not in self._linked(request)[0]:
+            return OperatingModelPage.objects.none()
         root_id = self.variant_of_id or self.pk
         # The group as a subquery on the model table alone, where both sides of the OR
         # are indexed (primary key, variant_of): written into the join, SQLite read every
@@ -357,7 +370,7 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
                 visibility(request).filter(self.pathways.filter(locale_id=self.locale_id))
                 .order_by("title").only("id", "title", "path", "depth", "url_path", "locale_id",
                                         "slug", "summary")
-            ),
+            ) if self.pk in self._linked(request)[1] else [],
         )
         return context
 

@@ -39,7 +39,6 @@ def _time(value):
                        date_format(value, DATE_FORMAT))
 
 
-@register.simple_tag
 def date_range(start, end):
     """A period as 'start–end'; an open end or start keeps its dash; nothing if no dates."""
     if not start and not end:
@@ -48,6 +47,17 @@ def date_range(start, end):
 
 
 @register.simple_tag
+def period_of(page):
+    """A programme's period of activity: its dates, and the free text when it says
+    more; nothing for a page without a period (operating models have none)."""
+    start, end = getattr(page, "start_date", None), getattr(page, "end_date", None)
+    dates = date_range(start, end)
+    note = period_note(start, end, getattr(page, "period_text", ""))
+    if dates and note:
+        return format_html("{}<br>{}", dates, note)
+    return dates or note
+
+
 def period_note(start, end, text):
     """The free-text period when it says more than the dates: "2019–2023" beside
     1.6.2019–31.12.2023 would print the same period twice."""

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, Resolver404, reverse, translate_url
 from django.utils.html import escape, strip_tags
@@ -17,7 +18,7 @@ from wagtail.models import Page
 from portal.addresses import absolute_url
 from portal.embeds import embed_html
 from portal.models import AccessibilityStatementPage
-from portal.site_memo import home_for_request, memo
+from portal.site_memo import home_for_request, memo, site_for_request
 from portal.visibility import visible_pages
 
 register = template.Library()
@@ -33,29 +34,65 @@ def _menu_pages(request, home):
         visible_pages(Page.objects.in_menu().child_of(home), request)))
 
 
+class SitewideNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        site = site_for_request(request)
+        key = ("sitewide", self.name, getattr(site, "pk", None), get_language(),
+               *(value.resolve(context) for value in self.vary))
+        return memo(request, key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sitewide(parser, token):
+    """{% sitewide "name" [value ...] %}...{% endsitewide %}: markup that is the same on
+    every page in a language (and each ``value`` given), rendered once and kept in
+    the site memo until content changes. Only for markup built from site-wide data:
+    never the visitor's input or per-user content (vary on ``user.is_authenticated``
+    where signed-in visitors see other links)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endsitewide",))
+    parser.delete_first_token()
+    return SitewideNode(nodelist, bits[1].strip("\"'"),
+                        [parser.compile_filter(bit) for bit in bits[2:]])
+
+
 @register.simple_tag(takes_context=True)
 def home_url(context):
     home = _home_page(context.get("request"))
     return home.url if home else f"/{get_language()}/"
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The main menu, the current page's section marked; rendered once per marking and
+    kept in the site memo."""
     request = context.get("request")
     home = _home_page(request)
-    current = context.get("page")
-    items = []
-    current_path = getattr(current, "path", "")
-    if home is not None:
-        items = [
-            {"page": item, "current": _current_state(item.path, current_path)}
-            for item in _menu_pages(request, home)
-        ]
-    return {
-        "home": home,
-        "home_current": _current_state(home.path, current_path, exact=True) if home else "",
-        "items": items,
-    }
+    current_path = getattr(context.get("page"), "path", "")
+    pages = _menu_pages(request, home) if home is not None else []
+    states = tuple(_current_state(page.path, current_path) for page in pages)
+    home_state = _current_state(home.path, current_path, exact=True) if home else ""
+
+    def build():
+        return render_to_string("components/main_menu.html", {
+            "request": request,
+            "home": home,
+            "home_current": home_state,
+            "items": [{"page": page, "current": state}
+                      for page, state in zip(pages, states, strict=True)],
+        })
+
+    if home is None:
+        return build()
+    return memo(request, ("main-menu", home.pk, home_state, states), build)
 
 
 def _current_state(item_path, current_path, exact=False):
@@ -78,12 +115,12 @@ def language_switcher(context):
         home = _home_page(request)
         subpage = _subpage_route(page, request)
         for candidate in (home, page):
-            if candidate is not None:
-                for translation in _translations(request, candidate):
-                    url = translation.url
-                    if candidate is page and subpage:
-                        url = _subpage_url(translation, subpage, request)
-                    targets[translation.locale.language_code] = url
+            if candidate is page and subpage:
+                for translation in _translations(request, page):
+                    targets[translation.locale.language_code] = _subpage_url(
+                        translation, subpage, request)
+            elif candidate is not None:
+                targets.update(_translation_urls(request, candidate))
     links = []
     for code, name in settings.LANGUAGES:
         if code in targets:
@@ -102,6 +139,14 @@ def _translations(request, page):
     return memo(request, ("translations", page.translation_key), lambda: list(
         visible_pages(page.get_translations(inclusive=True), request).select_related("locale")
     ))
+
+
+def _translation_urls(request, page):
+    """{language code: address} of the visible translations of ``page`` (kept in the
+    site memo)."""
+    return memo(request, ("translation-urls", page.translation_key), lambda: {
+        translation.locale.language_code: translation.url
+        for translation in _translations(request, page)})
 
 
 def _subpage_route(page, request):

@@ -163,3 +163,55 @@ def test_every_page_template_builds_on_the_shared_layout():
             parent = _extends(parent_file.read_text()) if parent_file.exists() else None
         if _extends(text) is not None or "{% block" in text:
             assert parent == "base.html", f"{relative} does not build on base.html"
+
+
+# -- site-wide markup rendered once ({% sitewide %}, kept in the site memo) ----------
+@pytest.mark.django_db
+def test_each_visitor_gets_their_own_account_links_from_the_kept_header(client, demo_site):
+    def account_links():
+        return [a.get_text(strip=True) for a in soup_of(client.get("/fi/tietoa/"))
+                .select(".account-nav a")]
+
+    assert account_links() == ["Kirjaudu sisään", "Luo käyttäjätili"]
+    client.force_login(User.objects.create_user("lukija", "lukija@example.fi", "x"))
+    assert "Kirjaudu ulos" in account_links()
+    client.logout()
+    assert account_links() == ["Kirjaudu sisään", "Luo käyttäjätili"]
+    sv = soup_of(client.get("/sv/om-portalen/"))
+    assert [a.get_text(strip=True) for a in sv.select(".account-nav a")][0] == "Logga in"
+    assert sv.select_one(".wordmark")["href"] == "/sv/"
+
+
+@pytest.mark.django_db
+def test_kept_library_cards_and_footer_follow_published_changes(client, demo_site):
+    from portal.models import PortalSettings
+
+    library = build_library(demo_site)
+    model = build_model(library, title="Vanha nimi")
+    assert "Vanha nimi" in client.get(library.url).content.decode()
+    model.title = "Uusi nimi"
+    model.save_revision().publish()
+    page = client.get(library.url).content.decode()
+    assert "Uusi nimi" in page and "Vanha nimi" not in page
+    settings_row = PortalSettings.for_site(demo_site.get_site())
+    settings_row.organisation_name = "Toimitus ry"
+    settings_row.save()
+    assert soup_of(client.get(library.url)).select_one(".site-footer__name").text == "Toimitus ry"
+
+
+@pytest.mark.django_db
+def test_the_main_menu_marks_the_section_of_each_page(client, demo_site):
+    library = build_library(demo_site)
+    library.show_in_menus = True
+    library.save_revision().publish()
+    model = build_model(library, title="Malli")
+
+    def marked(url):
+        return {a.get_text(strip=True): a.get("aria-current")
+                for a in soup_of(client.get(url)).select("nav.main-nav a")}
+
+    assert marked(model.url)[library.title] == "true"
+    assert marked(library.url)[library.title] == "page"
+    assert marked("/fi/")[library.title] is None
+    assert marked("/fi/")["Etusivu"] == "page"
+    assert marked(model.url)["Etusivu"] is None
