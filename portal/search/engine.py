@@ -9,7 +9,8 @@
    counted against the other facets' filters, so a count says how many results
    choosing that value would give. When the hits were capped and a filter is
    chosen, the backend is asked again among the pages that pass the filters, so a
-   filter never hides matches ranked below the cap.
+   filter never hides matches ranked below the cap. A search cluster is sent that
+   second search with the first, in one request it runs concurrently.
 4. Only the shown page of results is loaded, one query per page type.
 
 The number of SQL queries does not grow with the number of results. When the
@@ -19,7 +20,7 @@ search cluster fails, the database backend answers and the page says so.
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -58,9 +59,13 @@ def visible_pages(request):
     return visibility.visible_pages(Page.objects.all(), request)
 
 
+class ClusterSearchError(Exception):
+    """A search of a multi-search request failed on the cluster (the request did not)."""
+
+
 def cluster_errors():
     """Exceptions that mean the search cluster failed (not the visitor's input)."""
-    errors = [ConnectionError, TimeoutError, OSError]
+    errors = [ConnectionError, TimeoutError, OSError, ClusterSearchError]
     try:
         from opensearchpy.exceptions import ConnectionError as OSConnectionError
         from opensearchpy.exceptions import TransportError as OSTransportError
@@ -83,17 +88,40 @@ def is_cluster(backend):
     return hasattr(backend, "es")
 
 
-def cluster_pk_scores(results):
-    """[(pk, score)] of the best ``MAX_HITS`` of a cluster backend's ``results``, best
-    first, from one search request (the query body is Wagtail's own) and no SQL."""
-    # A document's id is its object's pk (Wagtail's mapping), so no field is fetched.
-    response = results._backend_do_search(
-        results._get_es_body(),
-        index=results.backend.get_index_for_model(results.query_compiler.queryset.model).name,
-        _source=False, size=MAX_HITS,
-    )
-    to_pk = results.query_compiler.queryset.model._meta.pk.to_python
-    return [(to_pk(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
+def cluster_pk_scores(*many):
+    """For each of a cluster backend's ``many`` results, [(pk, score)] of its best
+    ``MAX_HITS``, best first, with no SQL: one search request, or for several results one
+    multi-search request (the node runs its searches concurrently). The query bodies are
+    Wagtail's own. The pk is read from the doc values of Wagtail's ``pk`` field: no stored
+    field is read (reading ``_id`` for 500 hits took most of the node's time), and no total
+    is counted."""
+    requests = []
+    for results in many:
+        model = results.query_compiler.queryset.model
+        requests.append((results.backend.get_index_for_model(model).name, {
+            **results._get_es_body(), "_source": False, "stored_fields": "_none_",
+            "docvalue_fields": ["pk"], "size": MAX_HITS, "track_total_hits": False,
+        }))
+    if len(requests) == 1:
+        ((index, body),) = requests
+        responses = [many[0]._backend_do_search(body, index=index)]
+    else:
+        lines = [line for index, body in requests for line in ({"index": index}, body)]
+        backend = many[0].backend
+        # The Elasticsearch client names the NDJSON lines ``searches``, OpenSearch's ``body``.
+        if backend.use_new_elasticsearch_api:
+            responses = backend.es.msearch(searches=lines)["responses"]
+        else:
+            responses = backend.es.msearch(body=lines)["responses"]
+        for response in responses:
+            if "error" in response:
+                raise ClusterSearchError(response["error"])
+    pk_scores = []
+    for results, response in zip(many, responses, strict=True):
+        to_pk = results.query_compiler.queryset.model._meta.pk.to_python
+        pk_scores.append([(to_pk(hit["fields"]["pk"][0]), hit["_score"])
+                          for hit in response["hits"]["hits"]])
+    return pk_scores
 
 
 @dataclass
@@ -191,7 +219,12 @@ class PortalSearch:
         locale = Locale.objects.filter(language_code=self.language).first()
         if locale is None:
             return outcome
-        hits, outcome.backend = self._hits(*self._counted_pages(locale))
+        sent = self._chosen()  # not validated yet: the labels come with the hits
+        # A cluster ranks among the filtered pages in the same request, in case the hits
+        # are capped (step 3 of the module's description; no query: the database answers).
+        also = (self._filtered_pages(locale, sent)
+                if sent and not self.parsed.is_empty and is_cluster(self._backend) else None)
+        hits, filtered, outcome.backend = self._hits(self._counted_pages(locale), also)
         outcome.capped = len(hits) >= MAX_HITS
         rows = self._facet_rows([pk for pk, _score in hits], locale)
         type_of, values = self._values(rows)
@@ -205,7 +238,11 @@ class PortalSearch:
         if outcome.capped and chosen:
             # The chosen filters may keep pages ranked below the first MAX_HITS: search
             # again among the pages that pass them (the counts stay those of the top hits).
-            hits, outcome.backend = self._hits(*self._filtered_pages(locale, chosen))
+            # A cluster has answered that already unless validation dropped a value.
+            if filtered is None or chosen != sent:
+                hits, _none, outcome.backend = self._hits(self._filtered_pages(locale, chosen))
+            else:
+                hits = filtered
             type_of, values = self._values(
                 self._facet_rows([pk for pk, _score in hits], locale))
             matching = [(pk, score) for pk, score in hits
@@ -286,19 +323,24 @@ class PortalSearch:
     def _backend(self):
         return get_search_backend("default")
 
-    def _hits(self, queryset, ids=None):
-        """[(page id, score)] best first, at most MAX_HITS, and the backend's name, among
-        the pages of ``queryset`` (and of ``ids``, unless None)."""
+    def _hits(self, search, also=None):
+        """[(page id, score)] best first, at most MAX_HITS, among the pages of ``search``
+        (a queryset and the ids it is limited to, None: not limited); the same for
+        ``also`` (another such search, or None) when a cluster answers both in one
+        request, else None; and the backend's name."""
         backend_query = self.parsed.backend_query()
         if isinstance(backend_query, MatchAll):
+            queryset, ids = search
             if ids is not None:
                 queryset = queryset.filter(id__any_of=sorted(ids))
             newest = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
-            return [(pk, 0.0) for pk in newest[:MAX_HITS]], "database"
+            return [(pk, 0.0) for pk in newest[:MAX_HITS]], None, "database"
         backend = self._backend
+        paired = also is not None and is_cluster(backend)
         try:
-            return (self._search(backend, backend_query, queryset, ids),
-                    type(backend).__name__)
+            answered = self._searches(backend, backend_query,
+                                      [search, also] if paired else [search])
+            return answered[0], answered[1] if paired else None, type(backend).__name__
         except cluster_errors():
             if not is_cluster(backend) or FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
                 raise
@@ -308,27 +350,43 @@ class PortalSearch:
                 "simpler search and may be less complete."
             ))
             fallback = get_search_backend(FALLBACK_BACKEND)
-            return (self._search(fallback, backend_query, queryset, ids),
-                    type(fallback).__name__)
+            return self._search(fallback, backend_query, *search), None, type(fallback).__name__
 
     @staticmethod
     def _search(backend, backend_query, queryset, ids=None):
-        if ids is not None:
-            # A cluster gets the ids as a terms filter; the database as one parameter.
-            lookup = "id__in" if is_cluster(backend) else "id__any_of"
-            queryset = queryset.filter(**{lookup: sorted(ids)})
-        results = backend.search(backend_query, queryset.only("pk")).annotate_score("_score")
-        # The portal's SQLite backend gives (pk, score) without loading the pages; on a
-        # cluster they come from one response (Wagtail's results would scroll in pages of
-        # 100 and load each page's rows from the database).
-        pk_scores = (partial(cluster_pk_scores, results) if is_cluster(backend)
-                     else getattr(results[:MAX_HITS], "pk_scores", None))
+        """[(page id, score)] best first, at most MAX_HITS, among the pages of ``queryset``
+        (and of ``ids``, unless None)."""
+        return PortalSearch._searches(backend, backend_query, [(queryset, ids)])[0]
+
+    @staticmethod
+    def _searches(backend, backend_query, searches):
+        """The hits of each search (a queryset and the ids it is limited to, None: not
+        limited): on a cluster from one request, on the database one query each."""
+        results = []
+        for queryset, ids in searches:
+            if ids is not None:
+                # A cluster gets the ids as a terms filter; the database as one parameter.
+                lookup = "id__in" if is_cluster(backend) else "id__any_of"
+                queryset = queryset.filter(**{lookup: sorted(ids)})
+            results.append(
+                backend.search(backend_query, queryset.only("pk")).annotate_score("_score"))
+        if is_cluster(backend):
+            # From the responses (Wagtail's results would scroll in pages of 100 and load
+            # each page's rows from the database).
+            return [[(pk, float(score or 0.0)) for pk, score in rows]
+                    for rows in cluster_pk_scores(*results)]
+        return [PortalSearch._database_hits(backend, each) for each in results]
+
+    @staticmethod
+    def _database_hits(backend, results):
+        # The portal's SQLite backend gives (pk, score) without loading the pages.
+        pk_scores = getattr(results[:MAX_HITS], "pk_scores", None)
         rows = pk_scores() if pk_scores else None
         if rows is not None:
             hits = [(pk, float(score or 0.0)) for pk, score in rows]
         else:
             hits = [(page.pk, float(page._score or 0.0)) for page in results[:MAX_HITS]]
-        if not is_cluster(backend) and "SQLite" in type(backend).__name__:
+        if "SQLite" in type(backend).__name__:
             hits = [(pk, -score) for pk, score in hits]  # BM25 in SQLite: lower is better
         return hits
 

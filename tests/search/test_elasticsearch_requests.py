@@ -2,8 +2,9 @@
 
 No Elasticsearch server that the 9.x client accepts can be obtained here, so the
 client's transport is replaced by a recorder: index creation, mappings and the
-search page's query bodies must be the ones OpenSearch gets (which the other
-tests run against a real node).
+search page's query bodies (single searches and the searches of a multi-search
+request) must be the ones OpenSearch gets (which the other tests run against a
+real node).
 """
 
 import json
@@ -25,7 +26,7 @@ class Recorder:
         self.requests = []
         self.hit_ids = list(hit_ids)
 
-    def answer(self, method, path):
+    def answer(self, method, path, body):
         if path.endswith("/_search"):
             return {"took": 1, "timed_out": False,
                     "hits": {"total": {"value": len(self.hit_ids), "relation": "eq"},
@@ -33,18 +34,41 @@ class Recorder:
                              "hits": [{"_id": str(pk), "_score": 1.0 / (n + 1),
                                        "fields": {"pk": [str(pk)]}}
                                       for n, pk in enumerate(self.hit_ids)]}}
+        if path.endswith("/_msearch"):  # a header line, then a search, for each search
+            return {"took": 1, "responses": [
+                {**self.answer(method, "/_search", search), "status": 200}
+                for search in body[1::2]]}
         if path.endswith("/_count"):
             return {"count": len(self.hit_ids)}
         return {"acknowledged": True}
 
     def record(self, method, path, body):
-        if isinstance(body, bytes | str):
+        path = path.split("?")[0]
+        if isinstance(body, bytes):
+            body = body.decode()
+        if path.endswith("/_msearch") and isinstance(body, str):
+            # OpenSearch's client sends NDJSON; Elasticsearch's hands the transport a list.
+            body = [json.loads(line) for line in body.splitlines() if line.strip()]
+        elif isinstance(body, str):
             body = json.loads(body)
-        self.requests.append((method, path.split("?")[0], body))
-        return self.answer(method, path.split("?")[0])
+        self.requests.append((method, path, body))
+        return self.answer(method, path, body)
 
     def bodies(self, suffix):
         return [body for _method, path, body in self.requests if path.endswith(suffix)]
+
+    def searches(self):
+        """(request, index, body) of every search sent, in order: a search request's own
+        body, and each search of a multi-search request with the index its header names."""
+        found = []
+        for _method, path, body in self.requests:
+            if path.endswith("/_search"):
+                found.append(("_search", path.removesuffix("/_search"), body))
+            elif path.endswith("/_msearch"):
+                assert len(body) % 2 == 0, body
+                found += [("_msearch", "/" + header["index"], search)
+                          for header, search in zip(body[::2], body[1::2], strict=True)]
+        return found
 
 
 def backend_for(settings, monkeypatch, engine, recorder):
@@ -69,7 +93,7 @@ def backend_for(settings, monkeypatch, engine, recorder):
     return backend
 
 
-def sent(settings, monkeypatch, engine, client, hit_ids, queries):
+def sent(settings, monkeypatch, engine, client, hit_ids, queries, filters):
     recorder = Recorder(hit_ids)
     backend = backend_for(settings, monkeypatch, engine, recorder)
     index = backend.get_index_for_model(Page)
@@ -77,6 +101,7 @@ def sent(settings, monkeypatch, engine, client, hit_ids, queries):
     index.add_model(OperatingModelPage)
     for query in queries:
         assert client.get(SEARCH, {"q": query}).status_code == 200
+        assert client.get(SEARCH, {"q": query, **filters}).status_code == 200
         assert client.get("/fi/haku/ehdotukset/", {"q": query}).status_code == 200
     return backend, recorder
 
@@ -85,8 +110,12 @@ def test_elasticsearch_gets_the_same_index_settings_mappings_and_queries(
         settings, monkeypatch, client, corpus):
     hits = [corpus["coordinators"].pk, corpus["pathway"].pk]
     queries = ["koordinaattorit terveysasemalla", '"yhteinen palvelupolku" valmentaja']
-    es_backend, es = sent(settings, monkeypatch, "elasticsearch", client, hits, queries)
-    os_backend, opensearch = sent(settings, monkeypatch, "opensearch", client, hits, queries)
+    coordinators = corpus["coordinators"]
+    filters = {"region": coordinators.regions.get().code,
+               "target_group": coordinators.target_groups.get().code}
+    es_backend, es = sent(settings, monkeypatch, "elasticsearch", client, hits, queries, filters)
+    os_backend, opensearch = sent(settings, monkeypatch, "opensearch", client, hits, queries,
+                                  filters)
 
     assert type(es_backend).__module__.endswith("elasticsearch9")
     # index creation: the same settings, with the analysis that keeps stemming out
@@ -103,15 +132,31 @@ def test_elasticsearch_gets_the_same_index_settings_mappings_and_queries(
     assert es_mapping == os_mapping
     assert "portal_basepage__search_terms" in json.dumps(es_mapping) or (
         "search_terms" in json.dumps(es_mapping))
-    # the search page and autocomplete (title prefixes, then the analysed words when the
-    # prefixes find few pages) send the same query bodies
-    es_searches, os_searches = es.bodies("/_search"), opensearch.bodies("/_search")
-    assert len(es_searches) == len(os_searches) == 3 * len(queries)
-    for es_body, os_body in zip(es_searches, os_searches, strict=True):
+    # the search page, alone and with filters, and autocomplete (title prefixes, then the
+    # analysed words when the prefixes find few pages) send the same query bodies, in the
+    # same requests
+    es_searches, os_searches = es.searches(), opensearch.searches()
+    assert [(request, index) for request, index, _body in es_searches] == [
+        (request, index) for request, index, _body in os_searches]
+    # with filters, the ranking among the pages passing them goes with the search for the
+    # counts, in one multi-search request
+    assert [request for request, _index, _body in es_searches] == [
+        "_search", "_msearch", "_msearch", "_search", "_search"] * len(queries)
+    assert {index for _request, index, _body in es_searches} == {"/same_wagtailcore_page"}
+    for (request, _index, es_body), (_, _, os_body) in zip(es_searches, os_searches,
+                                                           strict=True):
         assert es_body["query"] == os_body["query"]
         assert es_body.get("sort") == os_body.get("sort")
-    first = json.dumps(es_searches[0], ensure_ascii=False)
+        if request == "_msearch":  # the whole body is the client's NDJSON line
+            assert es_body == os_body
+    first = json.dumps(es_searches[0][2], ensure_ascii=False)
     assert "koordinaattori" in first and "terveysasema" in first  # the analysed base forms
+    counted, filtered = es_searches[1][2], es_searches[2][2]
+    assert counted["size"] == filtered["size"] == 500 and counted["_source"] is False
+    # the search for the counts ranks every page; the other only the one passing both
+    assert '"id_filter"' not in json.dumps(counted["query"])
+    assert json.dumps({"terms": {"id_filter": [coordinators.pk]}}) in json.dumps(
+        filtered["query"])
 
 
 def test_elasticsearch_results_come_back_through_the_search_page(settings, monkeypatch, client,

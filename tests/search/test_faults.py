@@ -44,3 +44,28 @@ def test_health_reports_the_state_without_secrets(client, settings, cluster_down
     assert "127.0.0.1" not in response.content.decode()
     settings.WAGTAILSEARCH_BACKENDS = search_backends("")
     assert client.get("/health/").json()["status"] == "ok"
+
+
+def test_a_failed_search_of_a_multi_search_falls_back_too(client, cluster_down, monkeypatch):
+    """A multi-search request can succeed while a search in it fails (its response holds
+    the error): the page answers from the database, as when a single search fails."""
+    from wagtail.search.backends import get_search_backend
+
+    asked = []
+
+    def perform_request(self, method, url, params=None, body=None, **kwargs):
+        asked.append(url.split("?")[0])
+        return {"took": 1, "responses": [
+            {"error": {"type": "search_phase_execution_exception", "reason": "shards failed"},
+             "status": 503},
+            {"took": 1, "timed_out": False, "hits": {"hits": []}, "status": 200},
+        ]}
+
+    monkeypatch.setattr(type(get_search_backend("default").es.transport), "perform_request",
+                        perform_request)
+    data = client.get("/fi/haku/", {"q": "koordinaattori", "region": "varsinais-suomi",
+                                    "format": "json"}).json()
+    assert asked == ["/_msearch"]
+    assert [r["title"] for r in data["results"]] == ["Koordinoitu tuki terveysasemilla"]
+    assert any("Hakupalvelu ei ole juuri nyt käytettävissä" in notice
+               for notice in data["notices"])

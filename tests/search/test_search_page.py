@@ -138,6 +138,38 @@ def test_a_filter_finds_matches_ranked_below_the_hit_cap(client, engine, corpus,
     assert [r["title"] for r in data["results"]] == ["Työkyvyn tuen kehittämisohjelma"]
 
 
+def test_a_capped_filtered_search_asks_the_cluster_once(client, engine, corpus, monkeypatch):
+    """Beyond the hit cap with a filter chosen, a cluster ranks every page (for the counts)
+    and the pages passing the filter in one request. A value validation drops (no label
+    knows it) makes the filtered search go again on its own: the page is the same."""
+    from portal.search import engine as search_engine
+
+    engine.refresh()
+    monkeypatch.setattr(search_engine, "MAX_HITS", 1)
+    asked = []
+    if engine.name == "opensearch":
+        transport = type(engine.backend.es.transport)
+        perform_request = transport.perform_request
+
+        def recording(self, method, url, *args, **kwargs):
+            asked.append(url.split("?")[0].rsplit("/", 1)[-1])
+            return perform_request(self, method, url, *args, **kwargs)
+
+        monkeypatch.setattr(transport, "perform_request", recording)
+    params = {"q": "palvelupolku", "region": "varsinais-suomi", "format": "json"}
+    data = client.get(SEARCH, params).json()
+    assert [r["title"] for r in data["results"]] == ["Työkyvyn tuen kehittämisohjelma"]
+    assert data["count_is_capped"] and not data["notices"]
+    assert asked == (["_msearch"] if engine.name == "opensearch" else [])
+
+    asked.clear()
+    again = client.get(SEARCH, {**params, "region": ["varsinais-suomi", "ei-tunnettu"]}).json()
+    assert asked == (["_msearch", "_search"] if engine.name == "opensearch" else [])
+    notices = again.pop("notices")
+    assert len(notices) == 1 and "ei-tunnettu" in notices[0]  # the unknown value, ignored
+    assert again == {key: value for key, value in data.items() if key != "notices"}
+
+
 def test_two_filters_count_each_facet_against_the_other(client, engine, library, monkeypatch):
     """With two filters chosen only pages failing at most one are ranked; the counts and
     results are those of ranking every page (a page failing both counts nowhere)."""
