@@ -11,6 +11,7 @@ it.
 """
 
 import copy
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -19,6 +20,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from portal.prepared import PreparedQuery
 from portal.site_memo import home_for_request, memo
 from portal.visibility import visibility
 
@@ -39,14 +41,19 @@ def _nodes(request, home, components):
     return memo(request, ("route", home.pk, "/".join(components)), build)
 
 
-def _specific(pk, model):
+@cache
+def _page_query(model):
     # A page type may name further foreign keys its page always shows (a cover image),
     # read in the same query.
     related = ("locale", *getattr(model, "route_select_related", ()))
-    page = model.objects.select_related(*related).filter(pk=pk).first()
-    if page is None:
+    return PreparedQuery(lambda pk: model.objects.select_related(*related).filter(pk=pk))
+
+
+def _specific(pk, model):
+    pages = _page_query(model).objects(pk)
+    if not pages:
         raise Http404
-    return page
+    return pages[0]
 
 
 def _has_own_route(model):

@@ -36,6 +36,7 @@ from models_library.taxonomy_names import TaxonomyNames, page_terms
 from portal.indexing import indexed_once
 from portal.models import BasePage
 from portal.models.mixins import LocalizedRoutesMixin, localized_route
+from portal.prepared import children
 from portal.site_memo import memo
 from portal.visibility import visibility
 
@@ -82,8 +83,8 @@ class LibraryPageMixin(ContactMixin, SourceMixin, PlaceMixin):
         context.update(
             names=TaxonomyNames().for_codes(self, codes),
             topics=sorted(codes["topics"]),
-            attachments=list(self.attachments.select_related("document")),
-            links=list(self.links.all()),
+            attachments=children(self, "attachments", select_related=["document"]),
+            links=children(self, "links"),
         )
         return context
 
@@ -307,9 +308,10 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
 
         return memo(request, ("model-links",), build)
 
+    def has_variants(self, request=None):
+        return bool(self.variant_of_id) or self.pk in self._linked(request)[0]
+
     def other_variants(self, request=None):
-        if not self.variant_of_id and self.pk not in self._linked(request)[0]:
-            return OperatingModelPage.objects.none()
         root_id = self.variant_of_id or self.pk
         # The group as a subquery on the model table alone, where both sides of the OR
         # are indexed (primary key, variant_of): written into the join, SQLite read every
@@ -357,15 +359,15 @@ class OperatingModelPage(LocalizedRoutesMixin, RoutablePageMixin, LibraryPageMix
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        evaluation = list(self.evaluation_criteria.all())
-        variants = list(self.other_variants(request))
+        evaluation = children(self, "evaluation_criteria")
+        variants = list(self.other_variants(request)) if self.has_variants(request) else []
         context.update(
             programme=self.visible_programme(request),
             variants=variants,
             compare_url=self.compare_url(variants, request),
             evaluation=evaluation,
             evaluation_summary=self.evaluation_summary(evaluation),
-            development_log=list(self.development_log.order_by("date")),
+            development_log=children(self, "development_log", order_by=["date"]),
             pathways=list(
                 visibility(request).filter(self.pathways.filter(locale_id=self.locale_id))
                 .order_by("title").only("id", "title", "path", "depth", "url_path", "locale_id",

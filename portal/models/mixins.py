@@ -10,7 +10,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import re_path
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from portal import morphology
@@ -149,7 +149,7 @@ class BasePage(AddressMixin, SearchTermsMixin, SummaryMixin, Page):
         no restriction covers this page; Wagtail's check reads this on every serve."""
         known = getattr(self, "_portal_restricted_paths", None)
         if known is not None and not any(self.path.startswith(path) for path in known):
-            return PageViewRestriction.objects.none()
+            return ()  # only served pages carry the paths, and Wagtail's check only iterates
         return super().get_view_restrictions()
 
 
