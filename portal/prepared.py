@@ -20,7 +20,6 @@ from functools import cache
 
 from django.db import connections
 from django.db.models.query import get_related_populators
-from modelcluster.queryset import FakeQuerySet
 
 # Integers no real argument takes (ids are positive), one per argument.
 _STAND_INS = tuple(-7_300_001 - number for number in range(8))
@@ -121,8 +120,8 @@ def children(page, relation, select_related=(), order_by=()):
     ``order_by`` (default: the child model's own order), read with SQL built once. Each
     child's parental key refers to ``page``, as with the related manager. A page rebuilt
     from a revision (a preview) keeps its children in memory: those are given."""
-    current = getattr(page, relation).all()
-    if isinstance(current, FakeQuerySet):
+    if relation in getattr(page, "_cluster_related_objects", {}) or page.pk is None:
+        current = getattr(page, relation).all()  # modelcluster's in-memory children
         return list(current.order_by(*order_by) if order_by else current)
     key, query = _children_query(type(page), relation, tuple(select_related), tuple(order_by))
     found = query.objects(page.pk)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast
@@ -162,6 +163,14 @@ def facet_rows(base, lookups):
     return parts[0].union(*parts[1:], all=True) if parts else []
 
 
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
 def sort_orders(rows):
     """{sort key: [pk, ...]} from (pk, first published, last published) rows in name
     order; pages published at the same moment keep the order of their ids."""
@@ -240,6 +249,7 @@ class FilteredListing:
     (``_valid_values``), their labels (``_labels``) and its cards (``_card``)."""
 
     page_models = ()
+    card_fields = None  # the fields a card shows (None: all but stream fields)
 
     def __init__(self, index_page, params, request=None):
         self.index_page = index_page
@@ -308,8 +318,10 @@ class FilteredListing:
         for model in self.page_models:
             type_ids = [pk for pk in wanted if self.index.types[pk] == model._meta.model_name]
             if type_ids:
+                pages = model.objects.filter(pk__in=type_ids)
+                fields = [name for name in self.card_fields or () if _has_field(model, name)]
                 found.update((page.pk, page) for page in
-                             model.objects.filter(pk__in=type_ids).defer_streamfields())
+                             (pages.only(*fields) if fields else pages.defer_streamfields()))
         page_obj.items = [self._card(found[pk]) for pk in wanted if pk in found]
         return page_obj
 
@@ -353,6 +365,9 @@ class LibraryListing(FilteredListing):
     """The library index's listing: programmes and operating models."""
 
     page_models = (OperatingModelPage, ProgrammePage)
+    # The address, title, summary, stage and comparison key (of the types that have them).
+    card_fields = ("title", "slug", "url_path", "path", "depth", "locale_id", "translation_key",
+                   "summary", "stage")
 
     def _facet_index(self, index_page, request):
         return facet_index(index_page, request)
