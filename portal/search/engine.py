@@ -349,7 +349,8 @@ class PortalSearch:
                 "The search service is not available right now. These results come from a "
                 "simpler search and may be less complete."
             ))
-            fallback = get_search_backend(FALLBACK_BACKEND)
+            # The rest of this search asks the database too (no second wait for the cluster).
+            self._backend = fallback = get_search_backend(FALLBACK_BACKEND)
             return self._search(fallback, backend_query, *search), None, type(fallback).__name__
 
     @staticmethod

@@ -69,3 +69,27 @@ def test_a_failed_search_of_a_multi_search_falls_back_too(client, cluster_down, 
     assert [r["title"] for r in data["results"]] == ["Koordinoitu tuki terveysasemilla"]
     assert any("Hakupalvelu ei ole juuri nyt käytettävissä" in notice
                for notice in data["notices"])
+
+
+def test_a_capped_filtered_search_waits_for_a_down_cluster_once(client, cluster_down,
+                                                               monkeypatch):
+    """With the hits capped and a filter chosen, the page searches twice; once the cluster
+    has failed, the second search goes to the database too: one wait, one notice."""
+    from opensearchpy import Transport
+
+    from portal.search import engine
+
+    monkeypatch.setattr(engine, "MAX_HITS", 1)
+    requests = []
+    original = Transport.perform_request
+
+    def perform_request(self, method, url, *args, **kwargs):
+        requests.append(url)  # the client's own retries are not counted
+        return original(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(Transport, "perform_request", perform_request)
+    data = client.get("/fi/haku/", {"q": "koordinaattori", "region": "varsinais-suomi",
+                                    "format": "json"}).json()
+    assert [r["title"] for r in data["results"]] == ["Koordinoitu tuki terveysasemilla"]
+    assert requests == ["/_msearch"]
+    assert sum("Hakupalvelu ei ole" in notice for notice in data["notices"]) == 1
