@@ -111,8 +111,14 @@ class PreparedQuery:
 @cache
 def _children_query(model, relation, related, order):
     key = getattr(model, relation).rel.field
-    return key, PreparedQuery(lambda pk: key.model.objects.filter(**{key.attname: pk})
-                              .select_related(*related).order_by(*order))
+
+    def build(pk):
+        queryset = key.model.objects.filter(**{key.attname: pk})
+        # Without names these would follow every foreign key and drop the model's order.
+        queryset = queryset.select_related(*related) if related else queryset
+        return queryset.order_by(*order) if order else queryset
+
+    return key, PreparedQuery(build)
 
 
 def children(page, relation, select_related=(), order_by=()):

@@ -75,3 +75,23 @@ def test_children_come_in_order_with_their_page_and_from_memory_in_previews(demo
         DevelopmentLogEntry(date=date(2022, 3, 3), phase="understand", text="Luonnos"))
     assert [entry.text for entry in children(draft, "development_log", order_by=["date"])] == [
         "Luonnos", "Ensimmäinen", "Toinen"]
+
+
+@pytest.mark.django_db
+def test_children_keep_the_editors_order_and_read_only_what_is_named(demo_site):
+    from models_library.models import OperatingModelLink
+
+    library = build_library(demo_site)
+    model = build_model(library, links=[
+        OperatingModelLink(title=title, url=f"https://example.fi/{title}")
+        for title in ("Kolmas", "Ensimmäinen", "Toinen")])
+    links = children(type(model).objects.get(pk=model.pk), "links")
+    assert [link.title for link in links] == ["Kolmas", "Ensimmäinen", "Toinen"]
+    sql = _children_sql(type(model), "links")
+    assert "ORDER BY" in sql and "wagtailcore_page" not in sql
+
+
+def _children_sql(model, relation):
+    from portal.prepared import _children_query
+
+    return _children_query(model, relation, (), ())[1]._prepared.sql
