@@ -332,7 +332,7 @@ class PortalSearch:
         if isinstance(backend_query, MatchAll):
             queryset, ids = search
             if ids is not None:
-                queryset = queryset.filter(id__any_of=sorted(ids))
+                queryset = queryset.filter(id__any_of=frozenset(ids))
             newest = queryset.order_by("-last_published_at", "pk").values_list("pk", flat=True)
             return [(pk, 0.0) for pk in newest[:MAX_HITS]], None, "database"
         backend = self._backend
@@ -367,8 +367,8 @@ class PortalSearch:
         for queryset, ids in searches:
             if ids is not None:
                 # A cluster gets the ids as a terms filter; the database as one parameter.
-                lookup = "id__in" if is_cluster(backend) else "id__any_of"
-                queryset = queryset.filter(**{lookup: sorted(ids)})
+                queryset = queryset.filter(**({"id__in": sorted(ids)} if is_cluster(backend)
+                                              else {"id__any_of": frozenset(ids)}))
             results.append(
                 backend.search(backend_query, queryset.only("pk")).annotate_score("_score"))
         if is_cluster(backend):
@@ -400,7 +400,7 @@ class PortalSearch:
         """
         if not hit_ids:
             return []
-        visible = (visible_pages(self.request).filter(pk__any_of=hit_ids)
+        visible = (visible_pages(self.request).filter(pk__any_of=frozenset(hit_ids))
                    .values_list("pk", "content_type_id"))
         rows = [(pk, TYPE_FACET.name, str(content_type)) for pk, content_type in visible]
         index = self._memoised_facet_index(locale)

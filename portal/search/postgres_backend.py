@@ -9,6 +9,7 @@ and its base forms), a word occurs in the concatenation exactly when it occurs i
 one of the two, so ``title @@ query OR body @@ query`` matches the same entries
 and PostgreSQL can answer it from the GIN indexes. The rank, the order and the
 results are the stock ones; any other query (phrases, AND, NOT) keeps the stock code.
+The search page reads only the ids and scores of the hits (``pk_scores``), as with SQLite.
 When the pages are limited to a list of ids (the search page's filters), the index
 entries are limited to the same ids, so only those entries' vectors are read.
 
@@ -21,6 +22,7 @@ from django.db.models import Q
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.query import Or, PlainText
 
@@ -41,7 +43,7 @@ def single_words(query):
 
 
 def candidate_ids(queryset):
-    """The primary keys ``queryset`` is limited to (``filter(pk__any_of=[...])`` at its
+    """The primary keys ``queryset`` is limited to (``filter(pk__any_of=...)`` at its
     top level), or None."""
     where = queryset.query.where
     if where.connector != "AND" or where.negated:
@@ -69,11 +71,23 @@ class PerVectorMatchQueryCompiler(PostgresSearchQueryCompiler):
         if ids is not None:
             # Read only the candidates' index entries: PostgreSQL otherwise tests the match
             # (reading every entry's body vector) before joining the few candidates.
-            matches = Q(index_entries__object_id__any_of=[str(pk) for pk in ids]) & matches
+            matches = (Q(index_entries__object_id__any_of=frozenset(str(pk) for pk in ids))
+                       & matches)
         return self._apply_ordering_and_scoring(
             self.queryset.filter(matches), rank_expression, start, stop, score_field
         )
 
 
+class PkScoreSearchResults(PostgresSearchResults):
+    def pk_scores(self):
+        """[(pk, score)] of this slice, best first, without loading the objects (the
+        portal's search page needs only these; up to 500 page objects cost more to build
+        than the search), or None without a score."""
+        if self._score_field is None:
+            return None
+        return list(self.get_queryset().values_list("pk", self._score_field))
+
+
 class PerVectorMatchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = PerVectorMatchQueryCompiler
+    results_class = PkScoreSearchResults
