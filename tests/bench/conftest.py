@@ -23,9 +23,11 @@ def load_note(before, after):
     cores = os.cpu_count() or 1
     note = (f"Load average {before:.1f} at the start and {after:.1f} at the end, on {cores} "
             "cores")
-    if max(before, after) > cores / 2:
-        return note + ": the machine was busy with other work, so these times are higher than "
-        "on an idle machine."
+    # A benchmark keeps one core busy itself, and the load average trails by a minute (the
+    # benchmark run before it): only a load above the number of cores means other work.
+    if max(before, after) > cores:
+        return note + (": the machine was busy with other work, so these times are higher "
+                       "than on an idle machine.")
     return note + " (otherwise idle)."
 
 
